@@ -1,0 +1,154 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Reasons for which the supervisor stops a worker on purpose.
+const (
+	stopInterrupt = "interrupt"
+	stopRestart   = "restart"
+	stopShutdown  = "shutdown"
+	stopReplay    = "replay"
+)
+
+// Bounds on waiting for a worker.
+const (
+	replayTimeout   = 10 * time.Second
+	shutdownTimeout = 2 * time.Second
+)
+
+// errStopped answers requests after Shutdown(false).
+var errStopped = errors.New("the evaluator was shut down")
+
+// generation is one worker's life: started in the background, ready once it runs with the
+// session's declarations replayed.
+type generation struct {
+	ready chan struct{}
+	// proc and err are set (under Supervisor.mu) before ready is closed.
+	proc *process
+	err  error
+}
+
+// start begins a new generation that replays decls. The caller holds s.mu.
+func (s *Supervisor) start(decls []string) {
+	g := &generation{ready: make(chan struct{})}
+	s.gen = g
+	go s.launch(g, decls)
+}
+
+// launch starts g's worker and replays decls into it. A worker that dies or hangs while
+// replaying is replaced by one without declarations, and the user is told.
+func (s *Supervisor) launch(g *generation, decls []string) {
+	onExit := func(p *process) { s.exited(g, p) }
+	p, err := startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
+	if err == nil && len(decls) > 0 {
+		if msg, alive := s.replay(p, decls); !alive {
+			s.opts.Logger.Printf("worker: replaying declarations: %s; starting one without them", msg)
+			s.router.notice("The declarations of earlier cells could not be replayed (" + msg + "); they were reset.\n")
+			s.mu.Lock()
+			s.decls = nil
+			s.mu.Unlock()
+			p, err = startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
+		} else if msg != "" {
+			s.opts.Logger.Printf("worker: replaying declarations: %s", msg)
+			s.router.notice("Some declarations of earlier cells could not be replayed: " + msg + "\n")
+		}
+	}
+	if err != nil {
+		s.opts.Logger.Print(err)
+	}
+	s.mu.Lock()
+	g.proc, g.err = p, err
+	dead := p != nil && isClosed(p.exited)
+	s.mu.Unlock()
+	close(g.ready)
+	if dead {
+		s.replace(g)
+	}
+}
+
+// replay declares decls in p; msg says what failed, and alive whether p can still be used.
+func (s *Supervisor) replay(p *process, decls []string) (msg string, alive bool) {
+	ev, ok := p.await(p.call(request{Type: requestReplay, Declarations: decls}), replayTimeout)
+	if ok {
+		return ev.Error, true
+	}
+	if isClosed(p.exited) {
+		return "the evaluator crashed while replaying them: " + explainCrash(p.stderr.report(), p.state).cause, false
+	}
+	p.kill(stopReplay)
+	<-p.exited
+	return "replaying them did not finish in " + replayTimeout.String(), false
+}
+
+// exited is called when g's worker p has exited, before p.exited is closed. Unless the
+// supervisor stopped it on purpose or a running cell reports it, the user learns at the next
+// cell why it died.
+func (s *Supervisor) exited(g *generation, p *process) {
+	s.mu.Lock()
+	current := s.gen == g && g.proc == p
+	reported := s.running == p || p.reason() != ""
+	replayed := len(s.decls) > 0
+	s.mu.Unlock()
+	if !current {
+		return
+	}
+	if !reported {
+		c := explainCrash(p.stderr.report(), p.state)
+		s.router.notice("The evaluator stopped between cells. " + joinLines(c.lines(replayed)))
+	}
+	s.replace(g)
+}
+
+// replace starts the next generation unless g was already replaced or the supervisor is
+// shut down.
+func (s *Supervisor) replace(g *generation) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gen == g && !s.closed {
+		s.start(s.decls)
+	}
+}
+
+// startAttempts bounds how many fresh workers one request waits for when each dies at once.
+const startAttempts = 3
+
+// waitProcess waits until a live worker is ready, starting a new one when the current one
+// died or failed to start.
+func (s *Supervisor) waitProcess(ctx context.Context) (*generation, error) {
+	for range startAttempts {
+		s.mu.Lock()
+		g, closed := s.gen, s.closed
+		s.mu.Unlock()
+		if closed {
+			return nil, errStopped
+		}
+		select {
+		case <-g.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if g.err != nil {
+			s.replace(g)
+			return nil, g.err
+		}
+		if !isClosed(g.proc.exited) {
+			return g, nil
+		}
+		s.replace(g)
+	}
+	return nil, errors.New("the evaluator process keeps exiting as soon as it starts")
+}
+
+// isClosed tells whether ch is closed.
+func isClosed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
+		return false
+	}
+}

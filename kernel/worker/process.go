@@ -1,0 +1,248 @@
+package worker
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// drainTimeout bounds how long a dead worker's pipes are read after it exited: a process it
+// started may hold them open.
+const drainTimeout = 500 * time.Millisecond
+
+// process is one running worker: its pipes, the calls waiting for replies, and how it ended.
+type process struct {
+	cmd    *exec.Cmd
+	router *router
+	logger *log.Logger
+
+	sendMu   sync.Mutex
+	requests *os.File
+	enc      *json.Encoder
+
+	mu      sync.Mutex
+	nextID  uint64
+	pending map[uint64]chan event
+	// stopReason, when set, says why the supervisor stopped this worker on purpose.
+	stopReason string
+
+	stderr stderrFilter
+	// stdoutPipe and stderrPipe read the worker's real stdout and stderr.
+	stdoutPipe, stderrPipe *pipeReader
+	// exited is closed once the worker has exited and its pipes are read; then state
+	// and stderr's report tell how it ended.
+	exited chan struct{}
+	state  *os.ProcessState
+}
+
+// startProcess starts argv as a worker whose output goes to r; onExit runs once the worker
+// has exited and its pipes are read, before exited is closed.
+func startProcess(argv []string, r *router, logger *log.Logger, onExit func(*process)) (*process, error) {
+	if len(argv) == 0 {
+		return nil, errors.New("no command to start the worker")
+	}
+	reads, writes, err := makePipes(4)
+	if err != nil {
+		return nil, err
+	}
+	reqR, evR, outR, errR := reads[0], reads[1], reads[2], reads[3]
+	reqW, evW, outW, errW := writes[0], writes[1], writes[2], writes[3]
+	parentEnds := []*os.File{reqW, evR, outR, errR}
+	defer closeAll(reqR, evW, outW, errW)
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Stdout, cmd.Stderr = outW, errW
+	cmd.ExtraFiles = []*os.File{reqR, evW}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		closeAll(parentEnds...)
+		return nil, fmt.Errorf("starting the worker: %w", err)
+	}
+	p := &process{
+		cmd: cmd, router: r, logger: logger,
+		requests: reqW, enc: json.NewEncoder(reqW),
+		pending: make(map[uint64]chan event),
+		exited:  make(chan struct{}),
+	}
+	p.stderr.pass = func(text string) { r.stream("stderr", text) }
+	p.stdoutPipe = &pipeReader{f: outR, pass: func(text string) { r.stream("stdout", text) }}
+	p.stderrPipe = &pipeReader{f: errR, pass: p.stderr.write}
+	go p.supervise(evR, onExit)
+	return p, nil
+}
+
+// makePipes makes n pipes and returns their read and write ends.
+func makePipes(n int) (reads, writes []*os.File, err error) {
+	for range n {
+		r, w, err := os.Pipe()
+		if err != nil {
+			closeAll(reads...)
+			closeAll(writes...)
+			return nil, nil, fmt.Errorf("making the worker's pipes: %w", err)
+		}
+		reads, writes = append(reads, r), append(writes, w)
+	}
+	return reads, writes, nil
+}
+
+// closeAll closes files.
+func closeAll(files ...*os.File) {
+	for _, f := range files {
+		f.Close()
+	}
+}
+
+// pid is the worker's process id.
+func (p *process) pid() int { return p.cmd.Process.Pid }
+
+// supervise reads the worker's pipes until it exits, then records how it ended and calls
+// onExit.
+func (p *process) supervise(events *os.File, onExit func(*process)) {
+	stdout, stderr := p.stdoutPipe.f, p.stderrPipe.f
+	var readers sync.WaitGroup
+	readers.Add(3)
+	go func() { defer readers.Done(); p.readEvents(events) }()
+	go func() { defer readers.Done(); p.stdoutPipe.run() }()
+	go func() { defer readers.Done(); p.stderrPipe.run(); p.stderr.close() }()
+	p.cmd.Wait()
+	drained := make(chan struct{})
+	go func() { readers.Wait(); close(drained) }()
+	select {
+	case <-drained:
+	case <-time.After(drainTimeout):
+		closeAll(events, stdout, stderr)
+		<-drained
+	}
+	closeAll(events, stdout, stderr, p.requests)
+	p.state = p.cmd.ProcessState
+	onExit(p)
+	close(p.exited)
+}
+
+// readEvents dispatches the worker's events: output to the router, replies to their callers.
+func (p *process) readEvents(events io.Reader) {
+	dec := json.NewDecoder(events)
+	for {
+		var ev event
+		if err := dec.Decode(&ev); err != nil {
+			if !errors.Is(err, io.EOF) && !errors.Is(err, os.ErrClosed) {
+				p.logger.Printf("worker %d: reading events: %v", p.pid(), err)
+			}
+			return
+		}
+		switch ev.Type {
+		case eventStream:
+			p.router.stream(ev.Name, ev.Text)
+		case eventDisplay:
+			if ev.Display != nil {
+				p.router.display(*ev.Display)
+			}
+		case eventClearOutput:
+			p.router.clearOutput(ev.Wait)
+		case eventInputRequest:
+			go p.answerInput(ev)
+		default:
+			p.deliver(ev)
+		}
+	}
+}
+
+// answerInput asks the running cell's front end for input and sends the answer back.
+func (p *process) answerInput(ev event) {
+	text, err := p.router.input(ev.Prompt, ev.Password)
+	reply := request{ID: ev.ID, Type: requestInputReply, Input: text}
+	if err != nil {
+		reply.InputError = err.Error()
+	}
+	p.send(reply)
+}
+
+// deliver hands a reply to the call waiting for it.
+func (p *process) deliver(ev event) {
+	p.mu.Lock()
+	ch := p.pending[ev.ID]
+	delete(p.pending, ev.ID)
+	p.mu.Unlock()
+	if ch == nil {
+		p.logger.Printf("worker %d: unexpected %s event (id %d) %s", p.pid(), ev.Type, ev.ID, ev.Error)
+		return
+	}
+	ch <- ev
+}
+
+// call sends req with a fresh ID and returns the channel its reply will arrive on.
+func (p *process) call(req request) <-chan event {
+	ch := make(chan event, 1)
+	p.mu.Lock()
+	p.nextID++
+	req.ID = p.nextID
+	p.pending[req.ID] = ch
+	p.mu.Unlock()
+	p.send(req)
+	return ch
+}
+
+// settleOutput waits (briefly) until what the worker wrote to its stdout and stderr so far
+// has been routed.
+func (p *process) settleOutput() { settle(p.stdoutPipe, p.stderrPipe) }
+
+// send writes req to the worker. A worker that died cannot read it; callers learn of that
+// from exited, so the write error is dropped.
+func (p *process) send(req request) {
+	p.sendMu.Lock()
+	defer p.sendMu.Unlock()
+	_ = p.enc.Encode(req)
+}
+
+// await waits for a reply on ch, the worker's exit, or the timeout; ok tells whether a
+// reply came.
+func (p *process) await(ch <-chan event, timeout time.Duration) (ev event, ok bool) {
+	select {
+	case ev = <-ch:
+		return ev, true
+	default:
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case ev = <-ch:
+		return ev, true
+	case <-p.exited:
+		select {
+		case ev = <-ch:
+			return ev, true
+		default:
+			return event{}, false
+		}
+	case <-t.C:
+		return event{}, false
+	}
+}
+
+// kill stops the worker at once, for the reason given; exited tells when it is gone.
+func (p *process) kill(reason string) {
+	p.markStopped(reason)
+	p.cmd.Process.Kill()
+}
+
+// markStopped records that the supervisor stops the worker, and why.
+func (p *process) markStopped(reason string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stopReason == "" {
+		p.stopReason = reason
+	}
+}
+
+// reason returns why the supervisor stopped the worker, or "" when it was not stopped.
+func (p *process) reason() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stopReason
+}

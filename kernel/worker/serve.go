@@ -1,0 +1,183 @@
+package worker
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// Serve runs eng for a supervisor: it reads newline-delimited JSON requests from requests
+// and writes events to events until the request stream ends (the supervisor closed it or
+// died) or a shutdown request arrives; both return nil.
+//
+// A cell runs on its own goroutine, so that interrupt and input_reply requests are read while
+// it runs; the other requests are answered in turn, as the engine.Engine contract allows.
+func Serve(eng engine.Engine, requests io.Reader, events io.Writer) error {
+	s := &server{eng: eng, events: &eventWriter{enc: json.NewEncoder(events)}}
+	defer s.stopCell()
+	dec := json.NewDecoder(requests)
+	for {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("reading requests: %w", err)
+		}
+		if !s.handle(req) {
+			return nil
+		}
+	}
+}
+
+// server is Serve's state: the engine, the event pipe and the cell that runs, if any.
+type server struct {
+	eng    engine.Engine
+	events *eventWriter
+
+	mu   sync.Mutex
+	cell *runningCell
+}
+
+// runningCell is the cell whose Execute runs on its own goroutine.
+type runningCell struct {
+	cancel context.CancelFunc
+	inputs chan request
+	done   chan struct{}
+}
+
+// eventWriter writes whole events, one line each, from any goroutine.
+type eventWriter struct {
+	mu  sync.Mutex
+	enc *json.Encoder
+}
+
+// send writes ev; a failed write means the supervisor is gone, which the request stream's end
+// will tell Serve, so the error is dropped.
+func (w *eventWriter) send(ev event) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_ = w.enc.Encode(ev)
+}
+
+// handle answers one request and reports whether to go on reading.
+func (s *server) handle(req request) bool {
+	reply := event{ID: req.ID}
+	switch req.Type {
+	case requestExecute:
+		s.startCell(req)
+		return true
+	case requestInterrupt:
+		s.interruptCell()
+		return true
+	case requestInputReply:
+		s.deliverInput(req)
+		return true
+	case requestComplete:
+		c := s.eng.Complete(req.Code, req.Cursor)
+		reply.Type, reply.Completion = eventCompleteReply, &c
+	case requestInspect:
+		in := s.eng.Inspect(req.Code, req.Cursor, req.DetailLevel)
+		reply.Type, reply.Inspection = eventInspectReply, &in
+	case requestIsComplete:
+		c := s.eng.IsComplete(req.Code)
+		reply.Type, reply.Completeness = eventIsCompleteReply, &c
+	case requestInfo:
+		info := s.eng.Info()
+		reply.Type, reply.Info = eventInfoReply, &info
+	case requestReplay:
+		reply.Type = eventReplayReply
+		reply.Error = s.replay(req.Declarations)
+	case requestShutdown:
+		s.stopCell()
+		s.eng.Shutdown(req.Restart)
+		reply.Type = eventShutdownReply
+		s.events.send(reply)
+		return false
+	default:
+		reply.Type, reply.Error = eventError, fmt.Sprintf("unknown request type %q", req.Type)
+	}
+	s.events.send(reply)
+	return true
+}
+
+// replay declares decls in the engine and returns the failure's text, or "".
+func (s *server) replay(decls []string) string {
+	r, ok := s.eng.(engine.Replayer)
+	if !ok {
+		return "this engine cannot replay declarations"
+	}
+	if err := r.Replay(decls); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// startCell runs an execute request on its own goroutine and replies when it ends, with the
+// engine's declarations when it is an engine.Replayer.
+func (s *server) startCell(req request) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cell := &runningCell{cancel: cancel, inputs: make(chan request, 1), done: make(chan struct{})}
+	s.mu.Lock()
+	s.cell = cell
+	s.mu.Unlock()
+	out := &childOutput{id: req.ID, ctx: ctx, events: s.events, inputs: cell.inputs}
+	var exec engine.ExecuteRequest
+	if req.Execute != nil {
+		exec = *req.Execute
+	}
+	go func() {
+		defer close(cell.done)
+		defer cancel()
+		reply := s.eng.Execute(ctx, exec, out)
+		ev := event{ID: req.ID, Type: eventExecuteReply, Reply: &reply}
+		if r, ok := s.eng.(engine.Replayer); ok {
+			ev.Declarations = r.Declarations()
+		}
+		s.mu.Lock()
+		if s.cell == cell {
+			s.cell = nil
+		}
+		s.mu.Unlock()
+		s.events.send(ev)
+	}()
+}
+
+// interruptCell cancels the running cell's context.
+func (s *server) interruptCell() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cell != nil {
+		s.cell.cancel()
+	}
+}
+
+// deliverInput hands an input_reply to the cell waiting for it; a reply that nobody waits
+// for (the cell was interrupted meanwhile) is dropped.
+func (s *server) deliverInput(req request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cell == nil {
+		return
+	}
+	select {
+	case s.cell.inputs <- req:
+	default:
+	}
+}
+
+// stopCell interrupts the running cell, if any, and waits for it to end.
+func (s *server) stopCell() {
+	s.mu.Lock()
+	cell := s.cell
+	s.mu.Unlock()
+	if cell != nil {
+		cell.cancel()
+		<-cell.done
+	}
+}

@@ -1,0 +1,244 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"log"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// DefaultInterruptGrace is how long an interrupted cell has to stop by itself before its
+// worker is replaced.
+const DefaultInterruptGrace = 400 * time.Millisecond
+
+// askTimeout bounds a completion, inspection or is_complete request, waiting for a
+// restarting worker included.
+const askTimeout = 3 * time.Second
+
+// Options configure a Supervisor.
+type Options struct {
+	// Command is the argv that starts a worker process, one that calls RunChild, e.g.
+	// {os.Executable(), "worker"}.
+	Command []string
+	// Info is what Info returns, so that kernel_info never waits for the worker.
+	Info engine.Info
+	// Logger receives what the supervisor logs; nil means log.Default().
+	Logger *log.Logger
+	// InterruptGrace is how long an interrupted cell may take to stop before the worker,
+	// stuck in a compiled call, is replaced; zero means DefaultInterruptGrace.
+	InterruptGrace time.Duration
+}
+
+// Supervisor is an engine.Engine that runs cells in a worker process. It survives the
+// worker: a crash or a hard interrupt costs the cell, which reports what happened, and a
+// fresh worker replays the session's declarations. Its methods are safe for concurrent use.
+type Supervisor struct {
+	opts   Options
+	router router
+
+	mu sync.Mutex
+	// gen is the current worker's generation.
+	gen *generation
+	// decls are the declarations that the last cell left, for a fresh worker.
+	decls []string
+	// running is the worker that runs a cell, or nil.
+	running *process
+	closed  bool
+}
+
+// NewSupervisor returns a Supervisor and starts its first worker in the background; the
+// first request that needs the worker waits for it.
+func NewSupervisor(opts Options) *Supervisor {
+	if opts.Logger == nil {
+		opts.Logger = log.Default()
+	}
+	if opts.InterruptGrace <= 0 {
+		opts.InterruptGrace = DefaultInterruptGrace
+	}
+	s := &Supervisor{opts: opts}
+	s.mu.Lock()
+	s.start(nil)
+	s.mu.Unlock()
+	return s
+}
+
+// Info returns Options.Info without asking the worker.
+func (s *Supervisor) Info() engine.Info { return s.opts.Info }
+
+// Execute runs the cell in the worker. Cancelling ctx interrupts the cell; a worker that has
+// not stopped it within the grace period is replaced. A worker that dies during the cell makes
+// the cell's error explain why.
+func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply {
+	g, err := s.waitProcess(ctx)
+	if err != nil {
+		return errorReply(unavailableError(err))
+	}
+	p := g.proc
+	s.router.attach(out)
+	defer s.router.detach()
+	s.setRunning(p)
+	defer s.setRunning(nil)
+
+	replies := p.call(request{Type: requestExecute, Execute: &req})
+	select {
+	case ev := <-replies:
+		return s.finish(p, ev)
+	case <-p.exited:
+		if ev, ok := p.await(replies, 0); ok {
+			return s.finish(p, ev)
+		}
+		return errorReply(s.stoppedError(p))
+	case <-ctx.Done():
+	}
+	go p.send(request{Type: requestInterrupt})
+	if ev, ok := p.await(replies, s.opts.InterruptGrace); ok {
+		return s.finish(p, ev)
+	}
+	if isClosed(p.exited) {
+		return errorReply(s.stoppedError(p))
+	}
+	s.replace(g)
+	p.kill(stopInterrupt)
+	return errorReply(s.stoppedError(p))
+}
+
+// setRunning records the worker that runs a cell.
+func (s *Supervisor) setRunning(p *process) {
+	s.mu.Lock()
+	s.running = p
+	s.mu.Unlock()
+}
+
+// finish takes a cell's execute_reply, once the output the worker wrote before it has been
+// routed to the cell, and keeps the declarations it reports.
+func (s *Supervisor) finish(p *process, ev event) engine.ExecuteReply {
+	p.settleOutput()
+	s.mu.Lock()
+	s.decls = ev.Declarations
+	s.mu.Unlock()
+	if ev.Reply == nil {
+		return errorReply(&engine.Error{Name: "WorkerError", Value: "the evaluator sent an empty reply",
+			Traceback: []string{"The evaluator sent an empty reply to the cell; run it again."}})
+	}
+	return *ev.Reply
+}
+
+// stoppedError explains why p, which ran the cell, is gone.
+func (s *Supervisor) stoppedError(p *process) *engine.Error {
+	s.mu.Lock()
+	replayed := len(s.decls) > 0
+	s.mu.Unlock()
+	switch p.reason() {
+	case stopInterrupt:
+		value := "the cell did not stop (it was stuck in a compiled call), so the evaluator had to be replaced"
+		return &engine.Error{Name: "Interrupted", Value: value,
+			Traceback: []string{"Interrupted: " + value + ".", restartNote(replayed) + "."}}
+	case stopRestart:
+		value := "the kernel was restarted while the cell ran"
+		return &engine.Error{Name: "Interrupted", Value: value,
+			Traceback: []string{"Interrupted: " + value + "; declarations and variable values were reset."}}
+	case stopShutdown:
+		value := "the kernel shut down while the cell ran"
+		return &engine.Error{Name: "Interrupted", Value: value, Traceback: []string{"Interrupted: " + value + "."}}
+	}
+	return explainCrash(p.stderr.report(), p.state).crashError(replayed)
+}
+
+// unavailableError is the error of a cell that found no worker to run it.
+func unavailableError(err error) *engine.Error {
+	switch {
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		value := "the cell was interrupted while the evaluator was starting"
+		return &engine.Error{Name: "Interrupted", Value: value, Traceback: []string{"Interrupted: " + value + "."}}
+	case errors.Is(err, errStopped):
+		return &engine.Error{Name: "WorkerStopped", Value: err.Error(),
+			Traceback: []string{"The evaluator was shut down; restart the kernel to run cells."}}
+	}
+	return &engine.Error{Name: "WorkerUnavailable", Value: err.Error(),
+		Traceback: []string{"The evaluator process could not start: " + err.Error() + ".",
+			"Run the cell again; if this repeats, restart the kernel."}}
+}
+
+// errorReply is the reply of a cell that failed with e.
+func errorReply(e *engine.Error) engine.ExecuteReply { return engine.ExecuteReply{Error: e} }
+
+// joinLines joins lines into text that ends with a newline.
+func joinLines(lines []string) string { return strings.Join(lines, "\n") + "\n" }
+
+// Complete asks the worker for completions; with no worker to answer in time, it proposes
+// nothing.
+func (s *Supervisor) Complete(code string, cursor int) engine.Completion {
+	if ev, ok := s.ask(request{Type: requestComplete, Code: code, Cursor: cursor}); ok && ev.Completion != nil {
+		return *ev.Completion
+	}
+	return engine.Completion{Matches: []string{}, CursorStart: cursor, CursorEnd: cursor}
+}
+
+// Inspect asks the worker to describe the name at cursor; with no worker to answer in time,
+// it finds nothing.
+func (s *Supervisor) Inspect(code string, cursor, detailLevel int) engine.Inspection {
+	if ev, ok := s.ask(request{Type: requestInspect, Code: code, Cursor: cursor, DetailLevel: detailLevel}); ok && ev.Inspection != nil {
+		return *ev.Inspection
+	}
+	return engine.Inspection{}
+}
+
+// IsComplete asks the worker whether code is ready to run; with no worker to answer in time,
+// the status is "unknown".
+func (s *Supervisor) IsComplete(code string) engine.Completeness {
+	if ev, ok := s.ask(request{Type: requestIsComplete, Code: code}); ok && ev.Completeness != nil {
+		return *ev.Completeness
+	}
+	return engine.Completeness{Status: "unknown"}
+}
+
+// ask sends req to the worker and waits, at most askTimeout in all, for its reply.
+func (s *Supervisor) ask(req request) (event, bool) {
+	ctx, cancel := context.WithTimeout(context.Background(), askTimeout)
+	defer cancel()
+	g, err := s.waitProcess(ctx)
+	if err != nil {
+		return event{}, false
+	}
+	deadline, _ := ctx.Deadline()
+	return g.proc.await(g.proc.call(req), time.Until(deadline))
+}
+
+// Shutdown with restart replaces the worker by a fresh one without declarations; without,
+// it stops the worker and waits until it is gone.
+func (s *Supervisor) Shutdown(restart bool) {
+	s.mu.Lock()
+	old := s.gen
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
+	if restart {
+		s.decls = nil
+		s.start(nil)
+	} else {
+		s.closed = true
+	}
+	s.mu.Unlock()
+	<-old.ready
+	if old.proc == nil {
+		return
+	}
+	if restart {
+		old.proc.kill(stopRestart)
+	} else {
+		old.proc.markStopped(stopShutdown)
+		old.proc.send(request{Type: requestShutdown})
+		old.proc.requests.Close()
+	}
+	select {
+	case <-old.proc.exited:
+	case <-time.After(shutdownTimeout):
+		old.proc.kill(stopShutdown)
+		<-old.proc.exited
+	}
+}

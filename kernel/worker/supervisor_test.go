@@ -1,0 +1,305 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// newSupervisor starts a supervisor of test workers (this binary serving a fakeEngine) that
+// the test shuts down when it ends.
+func newSupervisor(t *testing.T) *Supervisor {
+	t.Helper()
+	s := NewSupervisor(Options{
+		Command: []string{os.Args[0]},
+		Info:    engine.Info{Implementation: "concurlab-test"},
+		Logger:  log.New(io.Discard, "", 0),
+	})
+	t.Cleanup(func() { s.Shutdown(false) })
+	return s
+}
+
+// run executes code and returns the reply and what the cell published.
+func run(t *testing.T, s *Supervisor, code string) (engine.ExecuteReply, *recorder) {
+	t.Helper()
+	out := &recorder{}
+	return s.Execute(context.Background(), engine.ExecuteRequest{Code: code}, out), out
+}
+
+// mustRun executes code and fails the test if the cell fails.
+func mustRun(t *testing.T, s *Supervisor, code string) *recorder {
+	t.Helper()
+	reply, out := run(t, s, code)
+	if reply.Error != nil {
+		t.Fatalf("cell %q failed: %v %q", code, reply.Error, reply.Error.Traceback)
+	}
+	return out
+}
+
+// workerPID returns the process id of the supervisor's current worker.
+func workerPID(t *testing.T, s *Supervisor) int {
+	t.Helper()
+	pid, err := strconv.Atoi(strings.TrimSpace(mustRun(t, s, "pid").text("stdout")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pid
+}
+
+// waitGone fails the test unless process pid is gone (exited and reaped) within a few seconds.
+func waitGone(t *testing.T, pid int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+			return
+		}
+	}
+	t.Fatalf("worker %d is still there", pid)
+}
+
+// cancelOn returns a context that is cancelled once out has published text on stdout.
+func cancelOn(out *recorder, text string) (context.Context, *time.Time) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var at time.Time
+	out.onStream = func(s string) {
+		if s == "stdout: "+text {
+			at = time.Now()
+			cancel()
+		}
+	}
+	return ctx, &at
+}
+
+func TestInfoDoesNotNeedTheWorker(t *testing.T) {
+	s := NewSupervisor(Options{Command: []string{"/nonexistent/concurlab"}, Info: engine.Info{Implementation: "x"},
+		Logger: log.New(io.Discard, "", 0)})
+	defer s.Shutdown(false)
+	if got := s.Info().Implementation; got != "x" {
+		t.Errorf("Info().Implementation = %q, want x", got)
+	}
+	reply, _ := run(t, s, "print a")
+	if reply.Error == nil || reply.Error.Name != "WorkerUnavailable" {
+		t.Errorf("cell without a worker: error %+v, want WorkerUnavailable", reply.Error)
+	}
+	if c := s.Complete("fm", 2); len(c.Matches) != 0 || c.CursorStart != 2 {
+		t.Errorf("Complete without a worker = %+v, want no matches at 2", c)
+	}
+}
+
+func TestOutputReachesTheCell(t *testing.T) {
+	s := newSupervisor(t)
+	tests := []struct {
+		code, stdout, stderr string
+		displays             int
+	}{
+		{code: "print a\nprint b\nprint c", stdout: "a\nb\nc\n"},
+		{code: "stdout to fd 1", stdout: "to fd 1\n"},
+		{code: "stderr to fd 2\nstderr panic-free line", stderr: "to fd 2\npanic-free line\n"},
+		{code: "print x\ndisplay picture\nprint y", stdout: "x\ny\n", displays: 1},
+	}
+	for _, tt := range tests {
+		out := mustRun(t, s, tt.code)
+		if got := out.text("stdout"); got != tt.stdout {
+			t.Errorf("%q: stdout %q, want %q", tt.code, got, tt.stdout)
+		}
+		if got := out.text("stderr"); got != tt.stderr {
+			t.Errorf("%q: stderr %q, want %q", tt.code, got, tt.stderr)
+		}
+		if len(out.displays) != tt.displays {
+			t.Errorf("%q: %d displays, want %d", tt.code, len(out.displays), tt.displays)
+		}
+	}
+}
+
+func TestLateOutputShownAtNextCell(t *testing.T) {
+	s := newSupervisor(t)
+	first := mustRun(t, s, "late from the past")
+	time.Sleep(400 * time.Millisecond) // the goroutine prints meanwhile; the next cell shows it however late
+	second := mustRun(t, s, "print now")
+	if strings.Contains(first.text("stdout"), "past") {
+		t.Errorf("first cell shows output made after it ended: %q", first.text("stdout"))
+	}
+	if got := second.text("stdout"); !strings.Contains(got, "from the past\n") || !strings.Contains(got, "now\n") {
+		t.Errorf("next cell's stdout = %q, want the late line and its own", got)
+	}
+}
+
+func TestCrashIsExplainedAndDeclarationsReplayed(t *testing.T) {
+	tests := []struct {
+		code, cause, hint string
+	}{
+		{"mapwrites", "two goroutines wrote the same map at once (fatal error: concurrent map writes)", "sync.Mutex"},
+		{"recurse", "overflowed the stack (fatal error: stack overflow)", "a case that stops it"},
+		{"exit 3", "os.Exit(3)", "return from the cell"},
+		{"nilpointer", "nil or invalid pointer", "check for nil"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			s := newSupervisor(t)
+			mustRun(t, s, "declare func f() {}\ndeclare type T int")
+			before := workerPID(t, s)
+			reply, out := run(t, s, "print before the crash\n"+tt.code)
+			e := reply.Error
+			if e == nil || e.Name != "WorkerCrashed" || !strings.Contains(e.Value, tt.cause) {
+				t.Fatalf("error = %+v, want WorkerCrashed naming %q", e, tt.cause)
+			}
+			traceback := strings.Join(e.Traceback, "\n")
+			t.Logf("%s: %s\n%s", e.Name, e.Value, traceback)
+			for _, want := range []string{tt.hint, "your declarations (funcs, types, imports) were replayed"} {
+				if !strings.Contains(traceback, want) {
+					t.Errorf("traceback lacks %q:\n%s", want, traceback)
+				}
+			}
+			if got := out.text("stdout"); got != "before the crash\n" {
+				t.Errorf("stdout = %q, want the output before the crash", got)
+			}
+			if got := out.text("stderr"); strings.Contains(got, "goroutine ") {
+				t.Errorf("the runtime's dump reached the user's stderr: %q", got)
+			}
+			next := mustRun(t, s, "replayed")
+			if got := next.text("stdout"); got != "replayed: func f() {},type T int\n" {
+				t.Errorf("fresh worker replayed %q", got)
+			}
+			if after := workerPID(t, s); after == before {
+				t.Errorf("worker pid %d did not change after the crash", after)
+			}
+			waitGone(t, before)
+		})
+	}
+}
+
+func TestCrashBetweenCellsIsReported(t *testing.T) {
+	s := newSupervisor(t)
+	before := workerPID(t, s)
+	mustRun(t, s, "exitlater 4")
+	waitGone(t, before)
+	var seen strings.Builder
+	for range 3 { // a cell sent while the supervisor notices the death may meet the dead worker
+		reply, out := run(t, s, "print alive")
+		seen.WriteString(out.text("stderr"))
+		if reply.Error == nil {
+			break
+		}
+		seen.WriteString(reply.Error.Value)
+	}
+	if got := seen.String(); !strings.Contains(got, "os.Exit(4)") {
+		t.Errorf("the next cells did not explain the crash between cells: %q", got)
+	}
+}
+
+func TestFailedReplayIsReportedOnce(t *testing.T) {
+	s := newSupervisor(t)
+	mustRun(t, s, "declare bad")
+	if reply, _ := run(t, s, "exit 1"); reply.Error == nil || reply.Error.Name != "WorkerCrashed" {
+		t.Fatalf("exit 1: error %+v, want WorkerCrashed", reply.Error)
+	}
+	first := mustRun(t, s, "print one")
+	second := mustRun(t, s, "print two")
+	if got := first.text("stderr"); !strings.Contains(got, "could not be replayed: bad: cannot declare") {
+		t.Errorf("first cell after the replay: stderr %q, want the replay failure", got)
+	}
+	if got := second.text("stderr"); got != "" {
+		t.Errorf("second cell after the replay: stderr %q, want nothing", got)
+	}
+}
+
+func TestInterruptCellThatStops(t *testing.T) {
+	s := newSupervisor(t)
+	before := workerPID(t, s)
+	out := &recorder{}
+	ctx, _ := cancelOn(out, "waiting\n")
+	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print waiting\nwait"}, out)
+	if reply.Error == nil || reply.Error.Name != "Interrupted" || reply.Error.Value != "stopped" {
+		t.Fatalf("error = %+v, want the engine's own Interrupted", reply.Error)
+	}
+	if after := workerPID(t, s); after != before {
+		t.Errorf("worker changed from %d to %d, want it kept", before, after)
+	}
+}
+
+func TestInterruptStuckCellReplacesWorker(t *testing.T) {
+	s := newSupervisor(t)
+	mustRun(t, s, "declare func g() {}")
+	before := workerPID(t, s)
+	out := &recorder{}
+	ctx, cancelled := cancelOn(out, "stuck\n")
+	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print stuck\nstuck"}, out)
+	if reply.Error == nil || reply.Error.Name != "Interrupted" || !strings.Contains(reply.Error.Value, "replaced") {
+		t.Fatalf("error = %+v, want Interrupted saying the evaluator was replaced", reply.Error)
+	}
+	next := mustRun(t, s, "replayed")
+	// Generous bound: the brief asks for the grace period plus 500 ms on an idle machine.
+	if elapsed, limit := time.Since(*cancelled), DefaultInterruptGrace+2*time.Second; elapsed > limit {
+		t.Errorf("next cell ran %v after the interrupt, want under %v", elapsed, limit)
+	}
+	if got := next.text("stdout"); got != "replayed: func g() {}\n" {
+		t.Errorf("fresh worker replayed %q", got)
+	}
+	waitGone(t, before)
+}
+
+func TestInputRoundTrip(t *testing.T) {
+	s := newSupervisor(t)
+	out := &recorder{answers: []string{"Ada"}}
+	reply := s.Execute(context.Background(), engine.ExecuteRequest{Code: "input name? \nprint done"}, out)
+	if reply.Error != nil {
+		t.Fatal(reply.Error)
+	}
+	if !slices.Equal(out.prompts, []string{"name? "}) {
+		t.Errorf("prompts = %q, want [name? ]", out.prompts)
+	}
+	if got := out.text("stdout"); got != "got Ada\ndone\n" {
+		t.Errorf("stdout = %q", got)
+	}
+	failed, _ := run(t, s, "input again?")
+	if failed.Error == nil || failed.Error.Value != "no answer" {
+		t.Errorf("input refused by the front end: error %+v, want its error", failed.Error)
+	}
+}
+
+func TestRequestsAreForwarded(t *testing.T) {
+	s := newSupervisor(t)
+	if c := s.Complete("fm", 2); !slices.Equal(c.Matches, []string{"complete:fm"}) || c.CursorEnd != 2 {
+		t.Errorf("Complete = %+v", c)
+	}
+	if in := s.Inspect("x", 1, 1); !in.Found || in.Data["text/plain"] != "inspect:x:1" {
+		t.Errorf("Inspect = %+v", in)
+	}
+	if c := s.IsComplete("for {"); c.Status != "incomplete" || c.Indent != "  " {
+		t.Errorf("IsComplete = %+v", c)
+	}
+}
+
+func TestRestartAndShutdownLeaveNoWorker(t *testing.T) {
+	goroutines := runtime.NumGoroutine()
+	s := NewSupervisor(Options{Command: []string{os.Args[0]}, Logger: log.New(io.Discard, "", 0)})
+	mustRun(t, s, "declare var x int")
+	first := workerPID(t, s)
+	s.Shutdown(true)
+	waitGone(t, first)
+	if got := mustRun(t, s, "replayed").text("stdout"); got != "replayed: \n" {
+		t.Errorf("after a restart the worker was replayed with %q, want nothing", got)
+	}
+	second := workerPID(t, s)
+	s.Shutdown(false)
+	waitGone(t, second)
+	if reply, _ := run(t, s, "print a"); reply.Error == nil || reply.Error.Name != "WorkerStopped" {
+		t.Errorf("cell after shutdown: error %+v, want WorkerStopped", reply.Error)
+	}
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > goroutines; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines left after shutdown, had %d before", runtime.NumGoroutine(), goroutines)
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package concur
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// ErrCancelled is the error of a future that was cancelled before it ran.
+var ErrCancelled = errors.New("concur: cancelled")
+
+// State is where a Future is in its life.
+type State int
+
+// The states of a Future: Pending until a thread picks it up, Running, and then Done (with a
+// result), Failed (with an error) or Cancelled (never ran).
+const (
+	Pending State = iota
+	Running
+	Done
+	Failed
+	Cancelled
+)
+
+var stateNames = [...]string{"pending", "running", "done", "failed", "cancelled"}
+
+// String returns the state's name, such as "running".
+func (s State) String() string {
+	if s < 0 || int(s) >= len(stateNames) {
+		return "State(?)"
+	}
+	return stateNames[s]
+}
+
+// Future is the result of an asynchronous call, which arrives later: the caller goes on at
+// once and learns the outcome by the future's state (State), a notification (Wait, Finished)
+// or a callback (OnDone) — the notes' 状态、通知、回调.
+type Future struct {
+	mu        sync.Mutex
+	state     State
+	value     any
+	err       error
+	finished  chan struct{}
+	callbacks []func(*Future)
+}
+
+// newFuture returns a pending future.
+func newFuture() *Future { return &Future{finished: make(chan struct{})} }
+
+// Async calls f asynchronously in a new thread (Thread-N) and returns its future at once.
+// A panic in f fails the future.
+func Async(f func() (any, error)) *Future {
+	fut := newFuture()
+	Go(func() { fut.run(f) })
+	return fut
+}
+
+// run moves the future from pending to running, calls f, and settles the future with its
+// outcome; it does nothing if the future was cancelled.
+func (f *Future) run(fn func() (any, error)) {
+	if !f.begin() {
+		return
+	}
+	var v any
+	var err error
+	if perr := call(func() { v, err = fn() }); perr != nil {
+		err = perr
+	}
+	if err != nil {
+		f.settle(nil, err, Failed)
+	} else {
+		f.settle(v, nil, Done)
+	}
+}
+
+// begin moves a pending future to running; it reports false if it was cancelled.
+func (f *Future) begin() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.state != Pending {
+		return false
+	}
+	f.state = Running
+	return true
+}
+
+// settle finishes the future and runs its callbacks.
+func (f *Future) settle(v any, err error, s State) {
+	f.mu.Lock()
+	if f.state == Done || f.state == Failed || f.state == Cancelled {
+		f.mu.Unlock()
+		return
+	}
+	f.value, f.err, f.state = v, err, s
+	callbacks := f.callbacks
+	f.callbacks = nil
+	close(f.finished)
+	f.mu.Unlock()
+	for _, cb := range callbacks {
+		f.callback(cb)
+	}
+}
+
+// callback runs cb on f, ignoring a panic in it so that a bad callback cannot stop others.
+func (f *Future) callback(cb func(*Future)) {
+	_ = call(func() { cb(f) })
+}
+
+// State returns the future's state now.
+func (f *Future) State() State {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.state
+}
+
+// Finished returns a channel that is closed when the future is done, failed or cancelled:
+// the notification, for use in a select.
+func (f *Future) Finished() <-chan struct{} { return f.finished }
+
+// OnDone registers cb to be called with the future when it finishes; at once if it has. A
+// panic in cb is ignored.
+func (f *Future) OnDone(cb func(*Future)) {
+	f.mu.Lock()
+	if !isInterrupted(f.finished) {
+		f.callbacks = append(f.callbacks, cb)
+		f.mu.Unlock()
+		return
+	}
+	f.mu.Unlock()
+	f.callback(cb)
+}
+
+// Cancel cancels the future if it has not started running, and reports whether it did.
+func (f *Future) Cancel() bool {
+	if f.State() != Pending {
+		return false
+	}
+	f.settle(nil, ErrCancelled, Cancelled)
+	return f.State() == Cancelled
+}
+
+// Wait blocks until the future finishes — the synchronous way to use an asynchronous call —
+// and returns its error (nil when done). It returns ErrInterrupted when Interrupt woke it.
+func (f *Future) Wait() error {
+	_, err := f.result(nil)
+	return err
+}
+
+// Result waits for the future and returns its value and error.
+func (f *Future) Result() (any, error) { return f.result(nil) }
+
+// ResultTimeout is Result that gives up after d with ErrTimeout.
+func (f *Future) ResultTimeout(d time.Duration) (any, error) {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	return f.result(timer.C)
+}
+
+func (f *Future) result(timeout <-chan time.Time) (any, error) {
+	if !isInterrupted(f.finished) {
+		b := beginBlock("wait for future")
+		var err error
+		select {
+		case <-f.finished:
+		case <-timeout:
+			err = ErrTimeout
+		case <-interrupted():
+			err = ErrInterrupted
+		}
+		if err = endBlock(b, err); err != nil {
+			return nil, err
+		}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.value, f.err
+}
+
+// String describes the future, such as "future (done: 42)".
+func (f *Future) String() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch f.state {
+	case Done:
+		return fmt.Sprintf("future (done: %v)", f.value)
+	case Failed, Cancelled:
+		return fmt.Sprintf("future (%v: %v)", f.state, f.err)
+	}
+	return "future (" + f.state.String() + ")"
+}

@@ -1,0 +1,73 @@
+package concur
+
+import (
+	"sync/atomic"
+	"time"
+)
+
+// ProgressReporter shows the progress of a long batch: Add(n) says n more items are
+// finished, Done that the batch is over.
+type ProgressReporter interface {
+	Add(n int)
+	Done()
+}
+
+// progressAfter is how long a batch runs before it reports progress.
+const progressAfter = 500 * time.Millisecond
+
+var progressReporter atomic.Pointer[func(title string, total int) ProgressReporter]
+
+// SetProgressReporter sets the func that pools call for a batch (Map, MapSlices) that has
+// run longer than half a second: it returns a reporter for a batch of total items, which the
+// pool then keeps informed. The kernel sets it to a live progress bar; nil means none.
+func SetProgressReporter(f func(title string, total int) ProgressReporter) {
+	if f == nil {
+		progressReporter.Store(nil)
+		return
+	}
+	progressReporter.Store(&f)
+}
+
+// waitBatch waits until done is closed, reporting progress (count of total) once the batch
+// has run longer than progressAfter. It returns ErrInterrupted when Interrupt woke it.
+func waitBatch(done <-chan struct{}, title string, total int, count func() int) error {
+	b := beginBlock(title)
+	after := time.NewTimer(progressAfter)
+	defer after.Stop()
+	var reporter ProgressReporter
+	var ticks <-chan time.Time
+	reported := 0
+	report := func() {
+		if reporter != nil {
+			n := count()
+			reporter.Add(n - reported)
+			reported = n
+		}
+	}
+	var err error
+wait:
+	for {
+		select {
+		case <-done:
+			break wait
+		case <-interrupted():
+			err = ErrInterrupted
+			break wait
+		case <-after.C:
+			if f := progressReporter.Load(); f != nil {
+				reporter = (*f)(title, total)
+				ticker := time.NewTicker(100 * time.Millisecond)
+				defer ticker.Stop()
+				ticks = ticker.C
+				report()
+			}
+		case <-ticks:
+			report()
+		}
+	}
+	if reporter != nil {
+		report()
+		reporter.Done()
+	}
+	return endBlock(b, err)
+}

@@ -1,0 +1,148 @@
+package concur
+
+import (
+	"fmt"
+	"sync/atomic"
+	"time"
+	"unsafe"
+)
+
+// Thread is a named flow of control: a goroutine that concur started to run a func. Like an
+// OS thread it has its own program counter and stack (the func's local variables), and it
+// shares with the others whatever the cell shares with it. A thread started by a GIL runs
+// only while it holds that GIL.
+type Thread struct {
+	name  string
+	gil   *GIL
+	done  chan struct{}
+	err   error
+	label unsafe.Pointer
+}
+
+// threadCount numbers the threads that get a default name.
+var threadCount atomic.Int64
+
+// nextName returns prefix-N with the next thread number.
+func nextName(prefix string) string {
+	return prefix + "-" + itoa(threadCount.Add(1))
+}
+
+// Go starts f in a new thread named Thread-1, Thread-2, … and returns at once.
+func Go(f func()) *Thread {
+	return start(nextName("Thread"), nil, f)
+}
+
+// GoNamed starts f in a new thread with the given name and returns at once.
+func GoNamed(name string, f func()) *Thread {
+	return start(name, nil, f)
+}
+
+// start runs f in a new thread that holds gil, if any, while f runs.
+func start(name string, gil *GIL, f func()) *Thread {
+	t := &Thread{name: name, gil: gil, done: make(chan struct{})}
+	go t.run(func() error {
+		if gil == nil {
+			return call(f)
+		}
+		if err := gil.acquire(t); err != nil {
+			return err
+		}
+		defer gil.release(t)
+		return call(f)
+	})
+	return t
+}
+
+// run binds the goroutine to t, records its start and end, and keeps body's error.
+func (t *Thread) run(body func() error) {
+	defer close(t.done)
+	t.bind()
+	defer t.unbind()
+	record(t, ThreadStart, "", 0)
+	t.err = body()
+	record(t, ThreadEnd, "", 0)
+}
+
+// call runs f and turns a panic into an error, so that a failing func never brings the
+// process down.
+func call(f func()) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("panic: %v", v)
+		}
+	}()
+	f()
+	return nil
+}
+
+// Name returns the thread's name: MainThread, Thread-1, or the name it was given.
+func (t *Thread) Name() string { return t.name }
+
+// String returns the thread's name.
+func (t *Thread) String() string { return t.name }
+
+// Alive reports whether the thread's func is still running.
+func (t *Thread) Alive() bool { return !isInterrupted(t.done) }
+
+// Join waits until the thread's func has returned. It returns the func's panic as an error,
+// ErrInterrupted if the thread could not get its GIL because of Interrupt, or ErrInterrupted
+// if Interrupt woke the Join itself. Joining MainThread returns ErrInterrupted at the next
+// Interrupt (it never ends by itself).
+func (t *Thread) Join() error {
+	select {
+	case <-t.done:
+		return t.err
+	default:
+	}
+	me := beginBlock("join " + t.name)
+	var err error
+	select {
+	case <-t.done:
+		err = t.err
+	case <-interrupted():
+		err = ErrInterrupted
+	}
+	return endBlock(me, err)
+}
+
+// Sleep pauses the calling thread for d, like time.Sleep, but lets go of its GIL meanwhile
+// (as a blocking call does in CPython) and returns ErrInterrupted early on Interrupt.
+func Sleep(d time.Duration) error {
+	me := beginBlock("sleep")
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	var err error
+	select {
+	case <-timer.C:
+	case <-interrupted():
+		err = ErrInterrupted
+	}
+	return endBlock(me, err)
+}
+
+// blocked is a thread in a blocking call, and whether it let go of its GIL for it.
+type blocked struct {
+	thread  *Thread
+	heldGIL bool
+}
+
+// beginBlock is called by a thread about to block on what: it lets go of the thread's GIL,
+// if it holds one, and records the block.
+func beginBlock(what string) blocked {
+	me := Current()
+	b := blocked{thread: me, heldGIL: me.gil != nil && me.gil.release(me)}
+	record(me, Block, what, 0)
+	return b
+}
+
+// endBlock records that the thread goes on and takes its GIL back; it returns err, or the
+// GIL's error when taking it back was interrupted.
+func endBlock(b blocked, err error) error {
+	record(b.thread, Unblock, "", 0)
+	if b.heldGIL {
+		if gilErr := b.thread.gil.acquire(b.thread); err == nil {
+			err = gilErr
+		}
+	}
+	return err
+}

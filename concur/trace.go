@@ -1,0 +1,126 @@
+package concur
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// EventKind says what happened in an Event.
+type EventKind int
+
+// The kinds of events that concur's primitives record.
+const (
+	ThreadStart EventKind = iota // a thread began running
+	ThreadEnd                    // a thread's func returned
+	GILWait                      // a thread started waiting for a GIL
+	GILAcquire                   // a thread took a GIL
+	GILRelease                   // a thread let a GIL go
+	Block                        // a thread blocked (sleep, mailbox, queue, lock, wait); Detail says on what
+	Unblock                      // a blocked thread went on
+	Send                         // a message was sent or put; Detail names the mailbox or queue
+	Receive                      // a message was received or got
+	TaskStart                    // a pool task started
+	TaskEnd                      // a pool task ended
+	QueueDepth                   // a queue's length changed; Value is the new length
+)
+
+var eventKindNames = [...]string{"ThreadStart", "ThreadEnd", "GILWait", "GILAcquire", "GILRelease",
+	"Block", "Unblock", "Send", "Receive", "TaskStart", "TaskEnd", "QueueDepth"}
+
+// String returns the kind's name, such as "GILAcquire".
+func (k EventKind) String() string {
+	if k < 0 || int(k) >= len(eventKindNames) {
+		return "EventKind(?)"
+	}
+	return eventKindNames[k]
+}
+
+// Event is one thing that happened while a Trace was recording.
+type Event struct {
+	At     time.Duration // since the trace started
+	Thread string        // the thread it happened on
+	Kind   EventKind
+	Detail string // what it concerned: a GIL, mailbox, queue or lock name, a task index
+	Value  int    // a number that goes with the event, such as a queue depth
+}
+
+// Trace records the events of every concur primitive while it runs: thread start and end,
+// GIL wait, acquire and release, blocking and unblocking, messages, pool tasks, queue depths.
+// Its SVG method draws them as a timeline with one lane per thread.
+type Trace struct {
+	start   time.Time
+	mu      sync.Mutex
+	events  []Event
+	stopped time.Duration
+}
+
+// activeTrace is the trace that records now, or nil: one atomic load is all that an event
+// costs when no trace runs.
+var activeTrace atomic.Pointer[Trace]
+
+// StartTrace starts recording the events of every concur primitive in the process, and
+// returns the trace. A trace that was already running stops. Recording is cheap, and costs
+// nothing when no trace runs.
+func StartTrace() *Trace {
+	t := &Trace{start: time.Now()}
+	if old := activeTrace.Swap(t); old != nil {
+		old.finish()
+	}
+	return t
+}
+
+// Stop ends the recording. The trace keeps what it recorded.
+func (t *Trace) Stop() {
+	activeTrace.CompareAndSwap(t, nil)
+	t.finish()
+}
+
+func (t *Trace) finish() {
+	t.mu.Lock()
+	if t.stopped == 0 {
+		t.stopped = time.Since(t.start)
+	}
+	t.mu.Unlock()
+}
+
+// Len returns the number of events recorded.
+func (t *Trace) Len() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.events)
+}
+
+// Events returns a copy of the recorded events, in the order they happened.
+func (t *Trace) Events() []Event {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return append([]Event(nil), t.events...)
+}
+
+// duration is how long the trace ran (so far).
+func (t *Trace) duration() time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped != 0 {
+		return t.stopped
+	}
+	return time.Since(t.start)
+}
+
+// record adds an event on thread th to the running trace, if any.
+func record(th *Thread, kind EventKind, detail string, value int) {
+	t := activeTrace.Load()
+	if t == nil {
+		return
+	}
+	if th == nil {
+		th = Current()
+	}
+	t.mu.Lock()
+	t.events = append(t.events, Event{At: time.Since(t.start), Thread: th.name, Kind: kind, Detail: detail, Value: value})
+	t.mu.Unlock()
+}
+
+// tracing reports whether a trace is recording.
+func tracing() bool { return activeTrace.Load() != nil }

@@ -1,0 +1,141 @@
+package complete
+
+import (
+	"go/ast"
+	"reflect"
+	"strings"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// description is what inspection shows of a name: its declaration and doc comment.
+type description struct {
+	decl string
+	doc  string
+}
+
+// Inspect describes the name under cursor (in code points): an identifier, pkg.Member or
+// value.Field, with its signature and doc comment as text/plain and text/markdown. With
+// detailLevel 1 or more, session funcs are shown with their bodies.
+func (c *Completer) Inspect(code string, cursor, detailLevel int, s Scope) engine.Inspection {
+	ref := referenceAt(code, byteOffset(code, cursor), true)
+	if ref.name == "" {
+		return engine.Inspection{Data: map[string]any{}, Metadata: map[string]any{}}
+	}
+	ctx := c.context(code, s)
+	var (
+		desc description
+		ok   bool
+	)
+	if len(ref.chain) == 0 {
+		desc, ok = c.describeName(ctx, ref.name, detailLevel > 0)
+	} else {
+		desc, ok = c.describeSelector(ctx, ref.chain, ref.name, detailLevel > 0)
+	}
+	if !ok {
+		return engine.Inspection{Data: map[string]any{}, Metadata: map[string]any{}}
+	}
+	plain := desc.decl
+	markdown := "```go\n" + desc.decl + "\n```"
+	if desc.doc != "" {
+		plain += "\n\n" + strings.TrimSpace(desc.doc)
+		markdown += "\n\n" + strings.TrimSpace(desc.doc)
+	}
+	return engine.Inspection{
+		Found:    true,
+		Data:     map[string]any{"text/plain": plain, "text/markdown": markdown},
+		Metadata: map[string]any{},
+	}
+}
+
+// describeName describes a plain identifier: a session or cell declaration, a package, or a
+// builtin.
+func (c *Completer) describeName(ctx context, name string, full bool) (description, bool) {
+	d := ctx.decls
+	if f, ok := d.funcs[name]; ok {
+		return description{decl: d.funcSignature(f, full), doc: f.Doc.Text()}, true
+	}
+	if t, ok := d.types[name]; ok {
+		return description{decl: "type " + d.source(t.spec), doc: t.doc}, true
+	}
+	if v, ok := d.values[name]; ok {
+		return description{decl: ctx.valueSignature(name, v), doc: v.doc}, true
+	}
+	if path, ok := ctx.imports[name]; ok {
+		return description{decl: `import "` + path + `"`, doc: docs().Packages[path].Doc}, true
+	}
+	if val, ok := ctx.scope.Value(name); ok && val.IsValid() {
+		return description{decl: "var " + name + " " + val.Type().String()}, true
+	}
+	if md, ok := lookupDocs("builtin", name); ok {
+		return description{decl: md.Decl, doc: md.Doc}, true
+	}
+	return description{}, false
+}
+
+// describeSelector describes chain.name: a package member, a method of a package type
+// (pkg.Type.Method), or a field or method of a value.
+func (c *Completer) describeSelector(ctx context, chain []string, name string, full bool) (description, bool) {
+	if path, ok := ctx.imports[chain[0]]; ok && !ctx.declaresValue(chain[0]) {
+		switch len(chain) {
+		case 1:
+			return c.describePackageMember(path, name)
+		case 2:
+			md, ok := lookupDocs(path, chain[1]+"."+name)
+			return description{decl: md.Decl, doc: md.Doc}, ok
+		}
+		return description{}, false
+	}
+	t := c.valueType(ctx, chain)
+	switch {
+	case t.source != "":
+		return ctx.decls.describeSourceMember(t.source, name, full)
+	case t.compiled != nil:
+		return describeCompiledMember(t.compiled, name)
+	}
+	return description{}, false
+}
+
+func (c *Completer) describePackageMember(path, name string) (description, bool) {
+	if md, ok := lookupDocs(path, name); ok {
+		return description{decl: md.Decl, doc: md.Doc}, true
+	}
+	if v, ok := c.packages[path][name]; ok {
+		return description{decl: symbolMember(name, v).signature}, true
+	}
+	return description{}, false
+}
+
+func (d *declarations) describeSourceMember(typeName, name string, full bool) (description, bool) {
+	for _, m := range d.methods[typeName] {
+		if m.Name.Name == name {
+			return description{decl: d.funcSignature(m, full), doc: m.Doc.Text()}, true
+		}
+	}
+	if st, ok := d.types[typeName].spec.Type.(*ast.StructType); ok {
+		for _, f := range st.Fields.List {
+			for _, n := range fieldNames(f) {
+				if n == name {
+					return description{decl: "field " + n + " " + d.source(f.Type), doc: docText(f.Doc, f.Comment)}, true
+				}
+			}
+		}
+	}
+	return description{}, false
+}
+
+func describeCompiledMember(t reflect.Type, name string) (description, bool) {
+	base := t
+	if base.Kind() == reflect.Pointer {
+		base = base.Elem()
+	}
+	if md, ok := lookupDocs(base.PkgPath(), base.Name()+"."+name); ok {
+		return description{decl: md.Decl, doc: md.Doc}, true
+	}
+	for _, m := range compiledMembers(t) {
+		if m.name == name {
+			return description{decl: m.kind + " " + m.signature}, true
+		}
+	}
+	return description{}, false
+}

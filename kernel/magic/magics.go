@@ -1,0 +1,176 @@
+package magic
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/concurlab/concurlab/concur"
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// magic is one magic: how it is written, what %help says of it, and what it does around
+// next, which runs the rest of the cell.
+type magic struct {
+	names []string // spellings, the first one shown by %help
+	usage string
+	help  string
+	run   func(w *wrapper, arg string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply
+}
+
+// magics are all the magics, in the order %help lists them. It is filled by init, because
+// %help reads it.
+var magics []*magic
+
+func init() {
+	magics = []*magic{
+		{[]string{"%help"}, "%help", "List the magics and the basics of display and concur.", runHelp},
+		{[]string{"%time", "%%time"}, "%time", "Print the wall time and the CPU time (user, system) of the rest of the cell.", runTime},
+		{[]string{"%%trace", "%trace"}, "%%trace", "Record the concur events of the cell and draw their timeline after it.", runTrace},
+		{[]string{"%gomaxprocs"}, "%gomaxprocs [N]", "Show runtime.GOMAXPROCS, or set it to N.", runGOMAXPROCS},
+		{[]string{"%reset"}, "%reset", "Start a fresh interpreter: forget every declaration and value.", runReset},
+		{[]string{"%env"}, "%env [NAME[=VALUE]]", "List the environment, show NAME, or set NAME to VALUE.", runEnv},
+	}
+}
+
+func lookup(name string) *magic {
+	for _, m := range magics {
+		if slices.Contains(m.names, name) {
+			return m
+		}
+	}
+	return nil
+}
+
+// spellings lists every way the magics can be written.
+func spellings() []string {
+	var all []string
+	for _, m := range magics {
+		all = append(all, m.names...)
+	}
+	return all
+}
+
+const basics = `
+Rich output (import "display"):
+  display.HTML(s), display.Markdown(s), display.SVG(s), display.PNG(b), display.JPEG(b),
+  display.JSON(v), display.Text(s)           show at once
+  h := display.Show(display.Bundle{...})     show a MIME bundle; h.Update(...) replaces it
+  p := display.Progress(n); p.Add(1); p.Done()  a live progress bar
+  A cell's last value renders richly when it has an HTML, SVG or Markdown method.
+
+Concurrency (import "concur"):
+  concur.Go(f), concur.GoNamed(name, f)      named threads; t.Join()
+  concur.NewMailbox(n), concur.NewQueue(n)   message passing, blocking and not
+  concur.Async(f)                            futures
+  concur.NewThreadPool(n), concur.NewProcessPool(n)  pools with and without a shared GIL
+  %%trace on a cell's first line draws what its threads did.
+Press Shift+Tab (or Tab after a dot) for completion and documentation.`
+
+func runHelp(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
+	var b strings.Builder
+	b.WriteString("Magics (at the top of a cell):\n")
+	for _, m := range magics {
+		fmt.Fprintf(&b, "  %-22s %s\n", m.usage, m.help)
+	}
+	b.WriteString(basics + "\n")
+	out.Stream("stdout", b.String())
+	return next()
+}
+
+func runTime(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
+	userBefore, sysBefore := cpuTimes()
+	start := time.Now()
+	reply := next()
+	wall := time.Since(start)
+	userAfter, sysAfter := cpuTimes()
+	user, sys := userAfter-userBefore, sysAfter-sysBefore
+	out.Stream("stdout", fmt.Sprintf("CPU times: user %v, sys %v, total %v\nWall time: %v\n",
+		round(user), round(sys), round(user+sys), round(wall)))
+	return reply
+}
+
+// cpuTimes returns the user and system CPU time this process has used.
+func cpuTimes() (user, sys time.Duration) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, 0
+	}
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
+}
+
+// round keeps three significant digits of d.
+func round(d time.Duration) time.Duration {
+	unit := time.Duration(1)
+	for d >= 1000*unit {
+		unit *= 10
+	}
+	return d.Round(unit)
+}
+
+func runTrace(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
+	trace := concur.StartTrace()
+	reply := next()
+	trace.Stop()
+	if trace.Len() == 0 {
+		out.Stream("stdout", "%%trace: the cell recorded no concur events.\n")
+		return reply
+	}
+	out.Display(engine.DisplayData{Data: map[string]any{
+		"image/svg+xml": trace.SVG(),
+		"text/plain":    fmt.Sprintf("<concur timeline of %d events>", trace.Len()),
+	}})
+	return reply
+}
+
+func runGOMAXPROCS(_ *wrapper, arg string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
+	if arg == "" {
+		out.Stream("stdout", fmt.Sprintf("GOMAXPROCS = %d (NumCPU = %d)\n", runtime.GOMAXPROCS(0), runtime.NumCPU()))
+		return next()
+	}
+	n, err := strconv.Atoi(arg)
+	if err != nil || n < 1 {
+		return engine.ExecuteReply{Error: usageError(fmt.Sprintf("%%gomaxprocs wants a positive number, not %q", arg))}
+	}
+	old := runtime.GOMAXPROCS(n)
+	out.Stream("stdout", fmt.Sprintf("GOMAXPROCS = %d (was %d; NumCPU = %d)\n", n, old, runtime.NumCPU()))
+	return next()
+}
+
+func runReset(w *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
+	r, ok := w.inner.(interface{ Reset() })
+	if !ok {
+		return engine.ExecuteReply{Error: usageError("%reset: this engine cannot start afresh")}
+	}
+	r.Reset()
+	out.Stream("stdout", "Session reset: a fresh interpreter, with no declarations, values or imports.\n")
+	return next()
+}
+
+func runEnv(_ *wrapper, arg string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
+	name, value, set := strings.Cut(arg, "=")
+	name = strings.TrimSpace(name)
+	switch {
+	case arg == "":
+		env := os.Environ()
+		slices.Sort(env)
+		out.Stream("stdout", strings.Join(env, "\n")+"\n")
+	case set:
+		if err := os.Setenv(name, value); err != nil {
+			return engine.ExecuteReply{Error: usageError("%env: " + err.Error())}
+		}
+		out.Stream("stdout", fmt.Sprintf("env: %s=%s\n", name, value))
+	default:
+		v, ok := os.LookupEnv(name)
+		if !ok {
+			v = "(not set)"
+		}
+		out.Stream("stdout", fmt.Sprintf("%s=%s\n", name, v))
+	}
+	return next()
+}

@@ -1,0 +1,177 @@
+package jupyter
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/go-zeromq/zmq4"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// username is the user name in the headers of the kernel's messages.
+const username = "kernel"
+
+// linger is how long Run waits, after its last message was queued, before it closes the
+// sockets, so that the last status and replies leave the process.
+const linger = 50 * time.Millisecond
+
+// Server serves one engine over the five sockets a connection file names. Shell requests
+// are handled one at a time, in order; control requests are served while a cell runs.
+type Server struct {
+	conn    ConnectionInfo
+	eng     engine.Engine
+	opts    Options
+	log     *limitedLogger
+	signer  Signer
+	session string
+
+	shell, control, stdin *router
+	iopub                 *outbox
+	heartbeat             zmq4.Socket
+
+	// requests queues the shell requests for the one goroutine that serves them.
+	requests chan *Message
+	handlers map[string]handler
+	history  history
+	// abortQueue is set by a cell that failed with stop_on_error; only the shell goroutine
+	// touches it.
+	abortQueue bool
+
+	mu            sync.Mutex
+	cancelCell    context.CancelFunc
+	input         *pendingInput
+	count         int
+	stopServing   context.CancelFunc
+	shutdownAsked bool
+	restart       bool
+}
+
+// NewServer binds the sockets that conn names, on its ip only, and returns a Server that
+// will serve eng on them once Run is called.
+func NewServer(conn ConnectionInfo, eng engine.Engine, opts Options) (*Server, error) {
+	if err := conn.Validate(); err != nil {
+		return nil, err
+	}
+	opts = opts.withDefaults()
+	s := &Server{
+		conn:     conn,
+		eng:      eng,
+		opts:     opts,
+		log:      newLimitedLogger(opts.Logger, time.Second),
+		signer:   NewSigner(conn.Key),
+		session:  NewID(),
+		requests: make(chan *Message, 1024),
+	}
+	s.handlers = s.handlerTable()
+	if err := s.bind(); err != nil {
+		s.closeSockets()
+		return nil, err
+	}
+	return s, nil
+}
+
+// bind opens and binds the five sockets.
+func (s *Server) bind() error {
+	ctx := context.Background()
+	var err error
+	if s.shell, err = s.listenRouter(ctx, "shell", s.conn.ShellPort); err != nil {
+		return err
+	}
+	if s.control, err = s.listenRouter(ctx, "control", s.conn.ControlPort); err != nil {
+		return err
+	}
+	if s.stdin, err = s.listenRouter(ctx, "stdin", s.conn.StdinPort); err != nil {
+		return err
+	}
+	pub := zmq4.NewPub(ctx)
+	if err := pub.SetOption(zmq4.OptionHWM, iopubHighWater); err != nil {
+		return err
+	}
+	s.iopub = newOutbox("iopub", pub, s)
+	if err := listen(pub, s.conn.Endpoint(s.conn.IOPubPort)); err != nil {
+		return err
+	}
+	s.heartbeat = zmq4.NewRep(ctx)
+	return listen(s.heartbeat, s.conn.Endpoint(s.conn.HBPort))
+}
+
+func listen(sock zmq4.Socket, endpoint string) error {
+	if err := sock.Listen(endpoint); err != nil {
+		return fmt.Errorf("binding %s: %w", endpoint, err)
+	}
+	return nil
+}
+
+// Run serves requests until ctx is done or a shutdown_request arrives, then closes the
+// sockets. It calls eng.Shutdown only for a shutdown_request; when ctx ends first, shutting
+// the engine down is the caller's job.
+func (s *Server) Run(ctx context.Context) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	s.mu.Lock()
+	s.stopServing = stop
+	s.mu.Unlock()
+
+	var sockets, shell sync.WaitGroup
+	shellCtx, stopShell := context.WithCancel(ctx)
+	shell.Go(func() { s.serveShell(shellCtx) })
+	for _, o := range []*outbox{s.shell.out, s.control.out, s.stdin.out, s.iopub} {
+		sockets.Go(o.run)
+	}
+	s.publish(nil, "status", statusContent{"starting"})
+	sockets.Go(func() { s.shell.read(func(m *Message) { s.enqueueShell(ctx, m) }) })
+	sockets.Go(func() { s.control.read(func(m *Message) { s.serveThenStop(ctx, s.control, m) }) })
+	sockets.Go(func() { s.stdin.read(s.deliverInput) })
+	sockets.Go(s.echoHeartbeats)
+
+	<-ctx.Done()
+	stopShell()
+	shell.Wait()
+	s.mu.Lock()
+	asked, restart := s.shutdownAsked, s.restart
+	s.mu.Unlock()
+	if asked {
+		s.eng.Shutdown(restart)
+	}
+	for _, o := range []*outbox{s.shell.out, s.control.out, s.stdin.out, s.iopub} {
+		o.finish()
+	}
+	time.Sleep(linger)
+	s.closeSockets()
+	sockets.Wait()
+	return nil
+}
+
+// Interrupt cancels the running cell's context, as interrupt_request and SIGINT do.
+func (s *Server) Interrupt() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancelCell != nil {
+		s.cancelCell()
+	}
+}
+
+// Session returns the session id in the headers of the kernel's messages.
+func (s *Server) Session() string { return s.session }
+
+func (s *Server) closeSockets() {
+	var errs []error
+	for _, r := range []*router{s.shell, s.control, s.stdin} {
+		if r != nil {
+			errs = append(errs, r.sock.Close())
+		}
+	}
+	if s.iopub != nil {
+		errs = append(errs, s.iopub.sock.Close())
+	}
+	if s.heartbeat != nil {
+		errs = append(errs, s.heartbeat.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		s.opts.Logger.Debug("closing sockets", "err", err)
+	}
+}

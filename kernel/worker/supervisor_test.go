@@ -164,7 +164,7 @@ func TestCrashIsExplainedAndDeclarationsReplayed(t *testing.T) {
 			if got := out.text("stdout"); got != "before the crash\n" {
 				t.Errorf("stdout = %q, want the output before the crash", got)
 			}
-			if got := out.text("stderr"); strings.Contains(got, "goroutine ") {
+			if got := out.text("stderr"); strings.Contains(got, "[running]:") {
 				t.Errorf("the runtime's dump reached the user's stderr: %q", got)
 			}
 			next := mustRun(t, s, "replayed")

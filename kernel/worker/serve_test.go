@@ -1,0 +1,138 @@
+package worker
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"testing"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// servedWorker is Serve running a fakeEngine over in-memory pipes.
+type servedWorker struct {
+	requests *json.Encoder
+	events   *json.Decoder
+	closeIn  func() error
+	done     chan error
+}
+
+// serve starts Serve with a fakeEngine; the test ends it by closing the requests.
+func serve(t *testing.T) *servedWorker {
+	t.Helper()
+	reqR, reqW := io.Pipe()
+	evR, evW := io.Pipe()
+	w := &servedWorker{requests: json.NewEncoder(reqW), events: json.NewDecoder(evR), closeIn: reqW.Close, done: make(chan error, 1)}
+	go func() { w.done <- Serve(&fakeEngine{}, reqR, evW); evW.Close() }()
+	t.Cleanup(func() { reqW.Close(); evR.Close() })
+	return w
+}
+
+// send writes one request.
+func (w *servedWorker) send(t *testing.T, req request) {
+	t.Helper()
+	if err := w.requests.Encode(req); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// next reads the next event.
+func (w *servedWorker) next(t *testing.T) event {
+	t.Helper()
+	var ev event
+	if err := w.events.Decode(&ev); err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+func TestServeAnswersRequests(t *testing.T) {
+	w := serve(t)
+	tests := []struct {
+		req   request
+		check func(event) bool
+	}{
+		{request{ID: 1, Type: requestInfo}, func(ev event) bool {
+			return ev.Type == eventInfoReply && ev.Info.Implementation == "fake"
+		}},
+		{request{ID: 2, Type: requestComplete, Code: "fm", Cursor: 2}, func(ev event) bool {
+			return ev.Type == eventCompleteReply && slices.Equal(ev.Completion.Matches, []string{"complete:fm"})
+		}},
+		{request{ID: 3, Type: requestInspect, Code: "x", DetailLevel: 1}, func(ev event) bool {
+			return ev.Type == eventInspectReply && ev.Inspection.Data["text/plain"] == "inspect:x:1"
+		}},
+		{request{ID: 4, Type: requestIsComplete, Code: "{"}, func(ev event) bool {
+			return ev.Type == eventIsCompleteReply && ev.Completeness.Status == "incomplete"
+		}},
+		{request{ID: 5, Type: requestReplay, Declarations: []string{"ok", "bad"}}, func(ev event) bool {
+			return ev.Type == eventReplayReply && ev.Error == "bad: cannot declare"
+		}},
+		{request{ID: 6, Type: "frobnicate"}, func(ev event) bool {
+			return ev.Type == eventError && ev.Error == `unknown request type "frobnicate"`
+		}},
+	}
+	for _, tt := range tests {
+		w.send(t, tt.req)
+		if ev := w.next(t); ev.ID != tt.req.ID || !tt.check(ev) {
+			t.Errorf("%s: reply %+v", tt.req.Type, ev)
+		}
+	}
+	w.send(t, request{ID: 7, Type: requestShutdown})
+	if ev := w.next(t); ev.Type != eventShutdownReply {
+		t.Errorf("shutdown: reply %+v", ev)
+	}
+	if err := <-w.done; err != nil {
+		t.Errorf("Serve after shutdown: %v", err)
+	}
+}
+
+func TestServeExecutes(t *testing.T) {
+	w := serve(t)
+	w.send(t, request{ID: 1, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "print hi\ndeclare func f() {}"}})
+	if ev := w.next(t); ev.Type != eventStream || ev.Name != "stdout" || ev.Text != "hi\n" || ev.ID != 1 {
+		t.Errorf("first event %+v, want the cell's stream", ev)
+	}
+	if ev := w.next(t); ev.Type != eventExecuteReply || ev.Reply.Error != nil || !slices.Equal(ev.Declarations, []string{"func f() {}"}) {
+		t.Errorf("reply %+v, want success with the declarations", ev)
+	}
+
+	w.send(t, request{ID: 2, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "input name?"}})
+	if ev := w.next(t); ev.Type != eventInputRequest || ev.Prompt != "name?" {
+		t.Fatalf("event %+v, want an input request", ev)
+	}
+	w.send(t, request{ID: 2, Type: requestInputReply, Input: "Ada"})
+	if ev := w.next(t); ev.Text != "got Ada\n" {
+		t.Errorf("event %+v, want the answer printed", ev)
+	}
+	w.next(t)
+
+	w.send(t, request{ID: 3, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "wait"}})
+	w.send(t, request{ID: 4, Type: requestInterrupt})
+	if ev := w.next(t); ev.Type != eventExecuteReply || ev.Reply.Error == nil || ev.Reply.Error.Name != "Interrupted" {
+		t.Errorf("interrupted cell: %+v", ev)
+	}
+
+	w.closeIn()
+	if err := <-w.done; err != nil {
+		t.Errorf("Serve after the requests ended: %v", err)
+	}
+}
+
+func TestInputError(t *testing.T) {
+	tests := []struct {
+		text string
+		want error
+	}{
+		{"", nil},
+		{engine.ErrNoStdin.Error(), engine.ErrNoStdin},
+	}
+	for _, tt := range tests {
+		if got := inputError(tt.text); !errors.Is(got, tt.want) || (got == nil) != (tt.want == nil) {
+			t.Errorf("inputError(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	if got := inputError("interrupted"); got == nil || got.Error() != "interrupted" {
+		t.Errorf(`inputError("interrupted") = %v`, got)
+	}
+}

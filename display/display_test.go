@@ -194,7 +194,7 @@ func TestProgressThrottlesAndShowsFinalState(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := record(t)
 			clock := &fakeClock{t: time.Unix(0, 0)}
-			bar := newProgress(tt.total, clock.now)
+			bar := newProgress("", tt.total, clock.now)
 			for range tt.steps {
 				clock.t = clock.t.Add(tt.stepEvery)
 				bar.Add(1)
@@ -226,12 +226,26 @@ func TestProgressThrottlesAndShowsFinalState(t *testing.T) {
 func TestProgressETA(t *testing.T) {
 	r := record(t)
 	clock := &fakeClock{t: time.Unix(0, 0)}
-	bar := newProgress(10, clock.now)
+	bar := newProgress("", 10, clock.now)
 	clock.t = clock.t.Add(2 * time.Second)
 	bar.Add(4)
 	want := "[########............] 4/10 (40%) · 2.0/s · ETA 3s"
 	if got := r.calls[len(r.calls)-1].data["text/plain"]; got != want {
 		t.Errorf("text/plain = %q, want %q", got, want)
+	}
+}
+
+func TestLabeledProgress(t *testing.T) {
+	r := record(t)
+	bar := LabeledProgress("Map <squares>", 2)
+	bar.Add(2)
+	bar.Done()
+	final := r.calls[len(r.calls)-1].data
+	if text, _ := final["text/plain"].(string); !strings.HasPrefix(text, "Map <squares> [####################] 2/2") {
+		t.Errorf("text/plain = %q, want the label first", text)
+	}
+	if markup, _ := final["text/html"].(string); !strings.Contains(markup, "Map &lt;squares&gt;</span> <progress") {
+		t.Errorf("text/html = %q, want the escaped label before the bar", markup)
 	}
 }
 

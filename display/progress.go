@@ -18,6 +18,7 @@ type ProgressBar struct {
 	mu         sync.Mutex
 	handle     *Handle
 	now        func() time.Time
+	label      string
 	total      int
 	count      int
 	start      time.Time
@@ -26,10 +27,16 @@ type ProgressBar struct {
 }
 
 // Progress shows a progress bar for total steps (zero or less when the total is unknown).
-func Progress(total int) *ProgressBar { return newProgress(total, time.Now) }
+func Progress(total int) *ProgressBar { return newProgress("", total, time.Now) }
 
-func newProgress(total int, now func() time.Time) *ProgressBar {
-	p := &ProgressBar{now: now, total: total, start: now()}
+// LabeledProgress shows a progress bar for total steps with label before it, such as the
+// name of the batch of work it follows.
+func LabeledProgress(label string, total int) *ProgressBar {
+	return newProgress(label, total, time.Now)
+}
+
+func newProgress(label string, total int, now func() time.Time) *ProgressBar {
+	p := &ProgressBar{now: now, label: label, total: total, start: now()}
 	p.lastRedraw = p.start
 	p.handle = Show(p.bundle(0))
 	return p
@@ -63,11 +70,14 @@ func (p *ProgressBar) Done() {
 // bundle renders the bar after elapsed time as HTML with a text/plain fallback.
 func (p *ProgressBar) bundle(elapsed time.Duration) Bundle {
 	status := p.status(elapsed)
-	bar := `<progress style="width:24em" ` + p.progressValue() + `></progress>`
-	return Bundle{
-		"text/html":  bar + ` <span style="font-family:monospace">` + html.EscapeString(status) + `</span>`,
-		"text/plain": p.textBar() + " " + status,
+	markup := `<progress style="width:24em" ` + p.progressValue() + `></progress>` +
+		` <span style="font-family:monospace">` + html.EscapeString(status) + `</span>`
+	text := p.textBar() + " " + status
+	if p.label != "" {
+		markup = `<span style="font-weight:bold">` + html.EscapeString(p.label) + `</span> ` + markup
+		text = p.label + " " + text
 	}
+	return Bundle{"text/html": markup, "text/plain": text}
 }
 
 // status is the line under the bar: "30/100 (30%) · 12.5/s · ETA 5.6s".

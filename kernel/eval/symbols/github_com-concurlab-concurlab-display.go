@@ -10,16 +10,17 @@ import (
 func init() {
 	Symbols["github.com/concurlab/concurlab/display/display"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"Clear":    reflect.ValueOf(display.Clear),
-		"HTML":     reflect.ValueOf(display.HTML),
-		"JPEG":     reflect.ValueOf(display.JPEG),
-		"JSON":     reflect.ValueOf(display.JSON),
-		"Markdown": reflect.ValueOf(display.Markdown),
-		"PNG":      reflect.ValueOf(display.PNG),
-		"Progress": reflect.ValueOf(display.Progress),
-		"SVG":      reflect.ValueOf(display.SVG),
-		"Show":     reflect.ValueOf(display.Show),
-		"Text":     reflect.ValueOf(display.Text),
+		"Clear":           reflect.ValueOf(display.Clear),
+		"HTML":            reflect.ValueOf(display.HTML),
+		"JPEG":            reflect.ValueOf(display.JPEG),
+		"JSON":            reflect.ValueOf(display.JSON),
+		"LabeledProgress": reflect.ValueOf(display.LabeledProgress),
+		"Markdown":        reflect.ValueOf(display.Markdown),
+		"PNG":             reflect.ValueOf(display.PNG),
+		"Progress":        reflect.ValueOf(display.Progress),
+		"SVG":             reflect.ValueOf(display.SVG),
+		"Show":            reflect.ValueOf(display.Show),
+		"Text":            reflect.ValueOf(display.Text),
 
 		// type definitions
 		"Bundle":      reflect.ValueOf((*display.Bundle)(nil)),

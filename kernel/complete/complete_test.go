@@ -44,7 +44,7 @@ func newScope(t *testing.T) fakeScope {
 	}
 	return fakeScope{
 		sources: strings.Split(string(src), "---\n"),
-		imports: map[string]string{"fmt": "fmt", "strings": "strings", "rand": "math/rand", "display": "display"},
+		imports: map[string]string{"fmt": "fmt", "strings": "strings", "rand": "math/rand", "display": "display", "concur": "concur"},
 		values:  map[string]any{"srv": &server{Name: "api"}, "counter": 3, "sb": new(strings.Builder)},
 	}
 }
@@ -81,6 +81,8 @@ func TestComplete(t *testing.T) {
 		{"renamed import", "rand.In|", []string{"Intn", "Int63"}, nil, 5, 7},
 		{"cell import", "import \"sync\"\nsync.W|", []string{"WaitGroup"}, nil, 19, 20},
 		{"display package", "display.Pro|", []string{"Progress", "ProgressBar"}, nil, 8, 11},
+		{"concur package", "concur.NewMail|", []string{"NewMailbox"}, nil, 7, 14},
+		{"concur value", "tr := concur.StartTrace()\ntr.|", []string{"Stop", "SVG", "Len"}, nil, 29, 29},
 		{"session func", "F|", []string{"Fib"}, []string{"Point"}, 0, 1},
 		{"session type, var and const", "x := |", []string{"Point", "origin", "counter", "Workers", "abs", "fmt"}, nil, 5, 5},
 		{"cell := name", "total := 1\nfor i := 0; i < 3; i++ { tot| }", []string{"total"}, nil, 36, 39},
@@ -179,6 +181,8 @@ func TestInspect(t *testing.T) {
 		{"builtin", "app|end(xs, 1)", 0, []string{"func append(slice []Type, elems ...Type) []Type"}},
 		{"method of a package type", "strings.Builder.Res|et", 0, []string{"func (b *Builder) Reset()"}},
 		{"display", "display.Progr|ess(10)", 0, []string{"func Progress(total int) *ProgressBar", "Progress shows a progress bar"}},
+		{"concur func", "concur.StartTra|ce()", 0, []string{"func StartTrace() *Trace", "StartTrace starts recording"}},
+		{"concur method", "t := concur.StartTrace()\nt.SV|G()", 0, []string{"func (t *Trace) SVG() string", "draws the trace as a timeline"}},
 		{"after Chinese text", "s := \"并发\"; fmt.Print|ln(s)", 0, []string{"func Println("}},
 	}
 	c := newCompleter(t)

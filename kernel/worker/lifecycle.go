@@ -96,8 +96,9 @@ func (s *Supervisor) exited(g *generation, p *process) {
 	if !current {
 		return
 	}
+	c := explainCrash(p.stderr.report(), p.state)
+	s.opts.Logger.Printf("worker %d exited: %s", p.pid(), c.cause)
 	if !reported {
-		c := explainCrash(p.stderr.report(), p.state)
 		s.router.notice("The evaluator stopped between cells. " + joinLines(c.lines(replayed)))
 	}
 	s.replace(g)

@@ -46,6 +46,7 @@ type server struct {
 
 // runningCell is the cell whose Execute runs on its own goroutine.
 type runningCell struct {
+	id     uint64
 	cancel context.CancelFunc
 	inputs chan request
 	done   chan struct{}
@@ -122,7 +123,7 @@ func (s *server) replay(decls []string) string {
 // engine's declarations when it is an engine.Replayer.
 func (s *server) startCell(req request) {
 	ctx, cancel := context.WithCancel(context.Background())
-	cell := &runningCell{cancel: cancel, inputs: make(chan request, 1), done: make(chan struct{})}
+	cell := &runningCell{id: req.ID, cancel: cancel, inputs: make(chan request, 1), done: make(chan struct{})}
 	s.mu.Lock()
 	s.cell = cell
 	s.mu.Unlock()
@@ -157,12 +158,12 @@ func (s *server) interruptCell() {
 	}
 }
 
-// deliverInput hands an input_reply to the cell waiting for it; a reply that nobody waits
-// for (the cell was interrupted meanwhile) is dropped.
+// deliverInput hands an input_reply, whose ID is its cell's, to the cell waiting for it; a
+// reply that nobody waits for (its cell was interrupted meanwhile) is dropped.
 func (s *server) deliverInput(req request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.cell == nil {
+	if s.cell == nil || s.cell.id != req.ID {
 		return
 	}
 	select {

@@ -101,6 +101,7 @@ func TestServeExecutes(t *testing.T) {
 	if ev := w.next(t); ev.Type != eventInputRequest || ev.Prompt != "name?" {
 		t.Fatalf("event %+v, want an input request", ev)
 	}
+	w.send(t, request{ID: 1, Type: requestInputReply, Input: "stale"})
 	w.send(t, request{ID: 2, Type: requestInputReply, Input: "Ada"})
 	if ev := w.next(t); ev.Text != "got Ada\n" {
 		t.Errorf("event %+v, want the answer printed", ev)

@@ -114,11 +114,14 @@ func (s *Supervisor) setRunning(p *process) {
 }
 
 // finish takes a cell's execute_reply, once the output the worker wrote before it has been
-// routed to the cell, and keeps the declarations it reports.
+// routed to the cell, and keeps the declarations it reports unless the worker was replaced
+// (a restart) meanwhile.
 func (s *Supervisor) finish(p *process, ev event) engine.ExecuteReply {
 	p.settleOutput()
 	s.mu.Lock()
-	s.decls = ev.Declarations
+	if s.gen.proc == p {
+		s.decls = ev.Declarations
+	}
 	s.mu.Unlock()
 	if ev.Reply == nil {
 		return errorReply(&engine.Error{Name: "WorkerError", Value: "the evaluator sent an empty reply",

@@ -303,3 +303,21 @@ func TestRestartAndShutdownLeaveNoWorker(t *testing.T) {
 		}
 	}
 }
+
+func TestRestartDuringCell(t *testing.T) {
+	s := newSupervisor(t)
+	mustRun(t, s, "declare var x int")
+	out := &recorder{}
+	out.onStream = func(text string) {
+		if text == "stdout: started\n" {
+			go s.Shutdown(true)
+		}
+	}
+	reply := s.Execute(context.Background(), engine.ExecuteRequest{Code: "print started\ndeclare var y int\nwait"}, out)
+	if reply.Error == nil || reply.Error.Value != "the kernel was restarted while the cell ran" {
+		t.Fatalf("error = %+v, want the restart named", reply.Error)
+	}
+	if got := mustRun(t, s, "replayed").text("stdout"); got != "replayed: \n" {
+		t.Errorf("after a restart the worker was replayed with %q, want nothing", got)
+	}
+}

@@ -2,6 +2,8 @@ package complete
 
 import (
 	"go/ast"
+	"go/scanner"
+	"go/token"
 	"reflect"
 	"strings"
 
@@ -15,10 +17,15 @@ type description struct {
 }
 
 // Inspect describes the name under cursor (in code points): an identifier, pkg.Member or
-// value.Field, with its signature and doc comment as text/plain and text/markdown. With
-// detailLevel 1 or more, session funcs are shown with their bodies.
+// value.Field, or else the func whose call's parentheses hold the cursor, with its signature
+// and doc comment as text/plain and text/markdown. With detailLevel 1 or more, session funcs
+// are shown with their bodies.
 func (c *Completer) Inspect(code string, cursor, detailLevel int, s Scope) engine.Inspection {
-	ref := referenceAt(code, byteOffset(code, cursor), true)
+	off := byteOffset(code, cursor)
+	ref := referenceAt(code, off, true)
+	if ref.name == "" {
+		ref = referenceAt(code, openCall(code[:off]), false)
+	}
 	if ref.name == "" {
 		return engine.Inspection{Data: map[string]any{}, Metadata: map[string]any{}}
 	}
@@ -138,4 +145,28 @@ func describeCompiledMember(t reflect.Type, name string) (description, bool) {
 		}
 	}
 	return description{}, false
+}
+
+// openCall returns the byte offset of the innermost parenthesis that code leaves open, or 0.
+func openCall(code string) int {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	s.Init(fset.AddFile("", -1, len(code)), []byte(code), nil, 0)
+	var open []int
+	for {
+		pos, tok, _ := s.Scan()
+		switch tok {
+		case token.EOF:
+			if len(open) == 0 {
+				return 0
+			}
+			return open[len(open)-1]
+		case token.LPAREN:
+			open = append(open, fset.Position(pos).Offset)
+		case token.RPAREN:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
 }

@@ -26,8 +26,10 @@ type Completer struct {
 }
 
 // New makes a Completer over yaegi symbol tables, keyed "importpath/pkgname" as yaegi keys
-// them (stdlib.Symbols merged with symbols.Exports()).
+// them (stdlib.Symbols merged with symbols.Exports()). It starts decoding the embedded
+// documentation in the background, so that the first request does not wait for it.
 func New(packages map[string]map[string]reflect.Value) *Completer {
+	go docs()
 	c := &Completer{packages: map[string]map[string]reflect.Value{}}
 	for key, table := range packages {
 		if i := strings.LastIndex(key, "/"); i > 0 {

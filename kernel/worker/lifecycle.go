@@ -90,10 +90,10 @@ func (s *Supervisor) replay(p *process, decls []string) (msg string, alive bool)
 func (s *Supervisor) exited(g *generation, p *process) {
 	s.mu.Lock()
 	current := s.gen == g && g.proc == p
-	reported := s.running == p || p.reason() != ""
+	reported := s.running == p
 	replayed := len(s.decls) > 0
 	s.mu.Unlock()
-	if !current {
+	if !current || p.reason() != "" {
 		return
 	}
 	c := explainCrash(p.stderr.report(), p.state)

@@ -39,15 +39,15 @@ func New(packages map[string]map[string]reflect.Value) *Completer {
 	return c
 }
 
-// context is a request's view of the session: the session's declarations and the cell's,
-// merged, with the packages they import.
-type context struct {
+// view is what one request sees of the session: the declarations of the session and of the
+// cell, merged, with the packages they import.
+type view struct {
 	decls   *declarations
 	imports map[string]string
 	scope   Scope
 }
 
-func (c *Completer) context(code string, s Scope) context {
+func (c *Completer) newView(code string, s Scope) view {
 	d := newDeclarations()
 	for _, src := range s.Sources() {
 		d.addSource(src)
@@ -60,7 +60,7 @@ func (c *Completer) context(code string, s Scope) context {
 	for name, path := range d.imports {
 		imports[name] = path
 	}
-	return context{decls: d, imports: imports, scope: s}
+	return view{decls: d, imports: imports, scope: s}
 }
 
 // Complete proposes the names that can be written at cursor (in code points): names in
@@ -69,12 +69,12 @@ func (c *Completer) context(code string, s Scope) context {
 func (c *Completer) Complete(code string, cursor int, s Scope) engine.Completion {
 	off := byteOffset(code, cursor)
 	ref := referenceAt(code, off, false)
-	ctx := c.context(code, s)
+	sv := c.newView(code, s)
 	var candidates []member
 	if len(ref.chain) == 0 {
-		candidates = ctx.namesInScope()
+		candidates = sv.namesInScope()
 	} else {
-		candidates = c.selectable(ctx, ref.chain)
+		candidates = c.selectable(sv, ref.chain)
 	}
 	start, end := codePoints(code, ref.start), codePoints(code, ref.end)
 	matches, types := []string{}, []any{}
@@ -94,8 +94,8 @@ func (c *Completer) Complete(code string, cursor int, s Scope) engine.Completion
 
 // namesInScope lists the declarations of the session and cell, imported packages,
 // keywords and builtins.
-func (ctx context) namesInScope() []member {
-	d := ctx.decls
+func (sv view) namesInScope() []member {
+	d := sv.decls
 	var ms []member
 	for name, f := range d.funcs {
 		ms = append(ms, member{name: name, kind: "function", signature: d.funcSignature(f, false)})
@@ -104,9 +104,9 @@ func (ctx context) namesInScope() []member {
 		ms = append(ms, member{name: name, kind: "type", signature: "type " + d.source(t.spec)})
 	}
 	for name, v := range d.values {
-		ms = append(ms, member{name: name, kind: v.kind, signature: ctx.valueSignature(name, v)})
+		ms = append(ms, member{name: name, kind: v.kind, signature: sv.valueSignature(name, v)})
 	}
-	for name, path := range ctx.imports {
+	for name, path := range sv.imports {
 		ms = append(ms, member{name: name, kind: "package", signature: `import "` + path + `"`})
 	}
 	for _, k := range keywords {
@@ -118,18 +118,18 @@ func (ctx context) namesInScope() []member {
 	return ms
 }
 
-func (ctx context) valueSignature(name string, v valueDecl) string {
+func (sv view) valueSignature(name string, v valueDecl) string {
 	keyword := "var "
 	if v.kind == "constant" {
 		keyword = "const "
 	}
 	switch {
 	case v.typ != nil:
-		return keyword + name + " " + ctx.decls.source(v.typ)
+		return keyword + name + " " + sv.decls.source(v.typ)
 	case v.value != nil:
-		return keyword + name + " = " + ctx.decls.source(v.value)
+		return keyword + name + " = " + sv.decls.source(v.value)
 	}
-	if val, ok := ctx.scope.Value(name); ok && val.IsValid() {
+	if val, ok := sv.scope.Value(name); ok && val.IsValid() {
 		return keyword + name + " " + val.Type().String()
 	}
 	return keyword + name
@@ -144,8 +144,8 @@ func builtinSignature(name string) string {
 
 // selectable lists what can follow "a.b." given the chain [a b]: a package's members, or the
 // fields and methods of a value's type.
-func (c *Completer) selectable(ctx context, chain []string) []member {
-	if path, ok := ctx.imports[chain[0]]; ok && len(chain) == 1 && !ctx.declaresValue(chain[0]) {
+func (c *Completer) selectable(sv view, chain []string) []member {
+	if path, ok := sv.imports[chain[0]]; ok && len(chain) == 1 && !sv.declaresValue(chain[0]) {
 		ms := packageMembers(c.packages[path])
 		for i := range ms {
 			if d, ok := lookupDocs(path, ms[i].name); ok {
@@ -154,10 +154,10 @@ func (c *Completer) selectable(ctx context, chain []string) []member {
 		}
 		return ms
 	}
-	t := c.valueType(ctx, chain)
+	t := c.valueType(sv, chain)
 	switch {
 	case t.source != "":
-		return ctx.decls.sourceMembers(t.source)
+		return sv.decls.sourceMembers(t.source)
 	case t.compiled != nil:
 		ms := compiledMembers(t.compiled)
 		addMethodDocs(ms, t.compiled)
@@ -166,24 +166,27 @@ func (c *Completer) selectable(ctx context, chain []string) []member {
 	return nil
 }
 
-func (ctx context) declaresValue(name string) bool {
-	_, ok := ctx.decls.values[name]
+func (sv view) declaresValue(name string) bool {
+	_, ok := sv.decls.values[name]
 	return ok
 }
 
 // valueType resolves the type of the value that the chain [a b c] names (a.b.c): a's
 // declared or inferred type, else the type of a's current value, then each field in turn.
-func (c *Completer) valueType(ctx context, chain []string) typeRef {
+func (c *Completer) valueType(sv view, chain []string) typeRef {
 	var t typeRef
-	if v, ok := ctx.decls.values[chain[0]]; ok {
+	if chain[0] == "" { // a call, an index or a literal before the dot
+		return t
+	}
+	if v, ok := sv.decls.values[chain[0]]; ok {
 		if v.typ != nil {
-			t = c.typeOfExpr(ctx.decls, v.typ, ctx.imports)
+			t = c.typeOfExpr(sv.decls, v.typ, sv.imports)
 		} else if v.value != nil {
-			t = c.typeOfValue(ctx.decls, v.value, ctx.imports)
+			t = c.typeOfValue(sv.decls, v.value, sv.imports)
 		}
 	}
 	if !t.known() {
-		if val, ok := ctx.scope.Value(chain[0]); ok && val.IsValid() {
+		if val, ok := sv.scope.Value(chain[0]); ok && val.IsValid() {
 			if val.Kind() == reflect.Interface && !val.IsNil() {
 				val = val.Elem()
 			}
@@ -194,7 +197,7 @@ func (c *Completer) valueType(ctx context, chain []string) typeRef {
 		if !t.known() {
 			break
 		}
-		t = c.fieldType(ctx.decls, t, field, ctx.imports)
+		t = c.fieldType(sv.decls, t, field, sv.imports)
 	}
 	return t
 }

@@ -29,15 +29,15 @@ func (c *Completer) Inspect(code string, cursor, detailLevel int, s Scope) engin
 	if ref.name == "" {
 		return engine.Inspection{Data: map[string]any{}, Metadata: map[string]any{}}
 	}
-	ctx := c.context(code, s)
+	sv := c.newView(code, s)
 	var (
 		desc description
 		ok   bool
 	)
 	if len(ref.chain) == 0 {
-		desc, ok = c.describeName(ctx, ref.name, detailLevel > 0)
+		desc, ok = c.describeName(sv, ref.name, detailLevel > 0)
 	} else {
-		desc, ok = c.describeSelector(ctx, ref.chain, ref.name, detailLevel > 0)
+		desc, ok = c.describeSelector(sv, ref.chain, ref.name, detailLevel > 0)
 	}
 	if !ok {
 		return engine.Inspection{Data: map[string]any{}, Metadata: map[string]any{}}
@@ -57,8 +57,8 @@ func (c *Completer) Inspect(code string, cursor, detailLevel int, s Scope) engin
 
 // describeName describes a plain identifier: a session or cell declaration, a package, or a
 // builtin.
-func (c *Completer) describeName(ctx context, name string, full bool) (description, bool) {
-	d := ctx.decls
+func (c *Completer) describeName(sv view, name string, full bool) (description, bool) {
+	d := sv.decls
 	if f, ok := d.funcs[name]; ok {
 		return description{decl: d.funcSignature(f, full), doc: f.Doc.Text()}, true
 	}
@@ -66,12 +66,12 @@ func (c *Completer) describeName(ctx context, name string, full bool) (descripti
 		return description{decl: "type " + d.source(t.spec), doc: t.doc}, true
 	}
 	if v, ok := d.values[name]; ok {
-		return description{decl: ctx.valueSignature(name, v), doc: v.doc}, true
+		return description{decl: sv.valueSignature(name, v), doc: v.doc}, true
 	}
-	if path, ok := ctx.imports[name]; ok {
+	if path, ok := sv.imports[name]; ok {
 		return description{decl: `import "` + path + `"`, doc: docs().Packages[path].Doc}, true
 	}
-	if val, ok := ctx.scope.Value(name); ok && val.IsValid() {
+	if val, ok := sv.scope.Value(name); ok && val.IsValid() {
 		return description{decl: "var " + name + " " + val.Type().String()}, true
 	}
 	if md, ok := lookupDocs("builtin", name); ok {
@@ -82,8 +82,8 @@ func (c *Completer) describeName(ctx context, name string, full bool) (descripti
 
 // describeSelector describes chain.name: a package member, a method of a package type
 // (pkg.Type.Method), or a field or method of a value.
-func (c *Completer) describeSelector(ctx context, chain []string, name string, full bool) (description, bool) {
-	if path, ok := ctx.imports[chain[0]]; ok && !ctx.declaresValue(chain[0]) {
+func (c *Completer) describeSelector(sv view, chain []string, name string, full bool) (description, bool) {
+	if path, ok := sv.imports[chain[0]]; ok && !sv.declaresValue(chain[0]) {
 		switch len(chain) {
 		case 1:
 			return c.describePackageMember(path, name)
@@ -93,10 +93,10 @@ func (c *Completer) describeSelector(ctx context, chain []string, name string, f
 		}
 		return description{}, false
 	}
-	t := c.valueType(ctx, chain)
+	t := c.valueType(sv, chain)
 	switch {
 	case t.source != "":
-		return ctx.decls.describeSourceMember(t.source, name, full)
+		return sv.decls.describeSourceMember(t.source, name, full)
 	case t.compiled != nil:
 		return describeCompiledMember(t.compiled, name)
 	}

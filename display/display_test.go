@@ -188,6 +188,7 @@ func TestProgressThrottlesAndShowsFinalState(t *testing.T) {
 	}{
 		{"tight loop", 1000, 1000, time.Millisecond, 10, "[####################] 1000/1000 (100%) · 1000.0/s · done in 1s", `value="1000" max="1000"`},
 		{"slow steps", 4, 4, time.Second, 4, "[####################] 4/4 (100%) · 1.0/s · done in 4s", `value="4" max="4"`},
+		{"fast work", 3, 3, 100 * time.Microsecond, 0, "[####################] 3/3 (100%) · 10000.0/s · done in 300µs", `value="3" max="3"`},
 		{"unknown total", 0, 50, 10 * time.Millisecond, 5, "[####################] 50 · 100.0/s · done in 500ms", `value="1" max="1"`},
 	}
 	for _, tt := range tests {

@@ -91,7 +91,7 @@ func (p *ProgressBar) status(elapsed time.Duration) string {
 		parts = append(parts, fmt.Sprintf("%.1f/s", rate))
 		switch {
 		case p.done:
-			parts = append(parts, "done in "+elapsed.Round(time.Millisecond).String())
+			parts = append(parts, "done in "+roundElapsed(elapsed).String())
 		case p.total > 0 && rate > 0:
 			left := time.Duration(float64(p.total-p.count) / rate * float64(time.Second))
 			parts = append(parts, "ETA "+max(left, 0).Round(100*time.Millisecond).String())
@@ -128,4 +128,12 @@ func (p *ProgressBar) textBar() string {
 		filled = width
 	}
 	return "[" + strings.Repeat("#", filled) + strings.Repeat(".", width-filled) + "]"
+}
+
+// roundElapsed rounds d to milliseconds, or to microseconds below one millisecond.
+func roundElapsed(d time.Duration) time.Duration {
+	if d < time.Millisecond {
+		return d.Round(time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
 }

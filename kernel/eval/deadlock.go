@@ -1,0 +1,139 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// deadlockTick is how often the deadlock check looks at the goroutines.
+const deadlockTick = 100 * time.Millisecond
+
+// deadlock is the diagnosis of a cell whose flow and goroutines all wait on each other.
+type deadlock struct{ waits []goroutineWait }
+
+func (d *deadlock) Error() string { return "all goroutines are asleep - deadlock!" }
+
+// goroutineWait is one blocked goroutine.
+type goroutineWait struct {
+	id     int64
+	state  string // what it waits on, as the runtime says: "chan receive", "sync.WaitGroup.Wait", …
+	main   bool   // the cell's own flow
+	origin *goOrigin
+}
+
+// report lists the blocked goroutines for the user.
+func (d *deadlock) report() *engine.Error {
+	lines := []string{"  Every goroutine of the cell is blocked, and no timer is pending:"}
+	for _, w := range d.waits {
+		who := "a goroutine started outside the cell's go statements"
+		switch {
+		case w.main:
+			who = "the cell itself"
+		case w.origin != nil:
+			who = fmt.Sprintf("the goroutine started at In[%d] line %d", w.origin.cell, w.origin.line)
+		}
+		lines = append(lines, fmt.Sprintf("  goroutine %d [%s]: %s", w.id, w.state, who))
+	}
+	lines = append(lines, "  They were stopped; declarations and values of earlier cells are kept.")
+	return newError("Deadlock", d.Error(), lines...)
+}
+
+// watchDeadlock cancels ctx with a *deadlock once every goroutine running interpreted code
+// has been blocked for DeadlockAfter. The returned func ends the watch.
+func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseFunc) (stop func()) {
+	if s.opts.DeadlockAfter < 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		tick := time.NewTicker(deadlockTick)
+		defer tick.Stop()
+		var since time.Time
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case now := <-tick.C:
+				d := s.blocked()
+				switch {
+				case d == nil:
+					since = time.Time{}
+				case since.IsZero():
+					since = now
+				case now.Sub(since) >= s.opts.DeadlockAfter:
+					cancel(d)
+					return
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
+// blocked returns the diagnosis when every goroutine that runs interpreted or concur code
+// waits on a channel, lock or wait group and no sleep or timer is pending; otherwise nil.
+func (s *Session) blocked() *deadlock {
+	if s.rt.timers.Load() > 0 || s.rt.clockUsed.Load() {
+		return nil
+	}
+	origins := s.rt.origins()
+	d := &deadlock{}
+	for _, g := range strings.Split(allStacks(), "\n\n") {
+		if !strings.Contains(g, "github.com/traefik/yaegi/interp.") && !strings.Contains(g, modulePrefix+"concur.") {
+			continue
+		}
+		if strings.Contains(g, "(*Interpreter).EvalWithContext(") {
+			continue // the caller waiting for Eval, not interpreted code
+		}
+		id, state := goroutineHeader(g)
+		if !isBlockedState(state) {
+			return nil
+		}
+		w := goroutineWait{id: id, state: state, main: strings.Contains(g, "(*Interpreter).Eval(")}
+		if o, ok := origins[id]; ok {
+			w.origin = &o
+		}
+		d.waits = append(d.waits, w)
+	}
+	if len(d.waits) == 0 {
+		return nil
+	}
+	return d
+}
+
+// allStacks returns runtime.Stack of all goroutines.
+func allStacks() string {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+// goroutineHeader reads "goroutine 12 [chan receive, 2 minutes]:".
+func goroutineHeader(g string) (int64, string) {
+	head, _, _ := strings.Cut(g, "\n")
+	head = strings.TrimPrefix(head, "goroutine ")
+	num, rest, _ := strings.Cut(head, " [")
+	id, _ := strconv.ParseInt(num, 10, 64)
+	state, _, _ := strings.Cut(rest, "]")
+	state, _, _ = strings.Cut(state, ",")
+	return id, state
+}
+
+// isBlockedState reports a state in which a goroutine waits for another goroutine.
+func isBlockedState(state string) bool {
+	return strings.HasPrefix(state, "chan ") || strings.HasPrefix(state, "select") ||
+		strings.HasPrefix(state, "sync.") || strings.HasPrefix(state, "semacquire")
+}

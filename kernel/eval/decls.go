@@ -1,0 +1,132 @@
+package eval
+
+import (
+	"go/ast"
+	"go/token"
+	"path"
+	"slices"
+	"strconv"
+)
+
+// declaration is one top-level declaration of the session, kept so that a fresh interpreter
+// can be given the latest version of everything (yaegi binds redefinitions wrongly, #1673).
+type declaration struct {
+	keys   []string // what it declares: "func F", "method T.M", "type T", "var x", "const c"
+	source string   // the chunk as the user wrote it
+	code   string   // the chunk after the rewrites, as the interpreter receives it
+	cell   int      // execution count of the cell that declared it
+	line   int      // its cell line and column
+	col    int
+}
+
+// importSpec is one imported package.
+type importSpec struct {
+	name string // the name it is imported as; "" for the package's own name
+	path string
+}
+
+// packageName is the name a cell refers to the import by.
+func (s importSpec) packageName() string {
+	if s.name != "" {
+		return s.name
+	}
+	return path.Base(s.path)
+}
+
+// source is the import as a declaration.
+func (s importSpec) source() string {
+	if s.name != "" {
+		return "import " + s.name + " " + strconv.Quote(s.path)
+	}
+	return "import " + strconv.Quote(s.path)
+}
+
+// declKeys lists what d declares.
+func declKeys(d ast.Decl) []string {
+	var keys []string
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil || len(d.Recv.List) == 0 {
+			return []string{"func " + d.Name.Name}
+		}
+		return []string{"method " + receiverType(d.Recv.List[0].Type) + "." + d.Name.Name}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch spec := spec.(type) {
+			case *ast.TypeSpec:
+				keys = append(keys, "type "+spec.Name.Name)
+			case *ast.ValueSpec:
+				kind := "var "
+				if d.Tok == token.CONST {
+					kind = "const "
+				}
+				for _, name := range spec.Names {
+					if name.Name != "_" {
+						keys = append(keys, kind+name.Name)
+					}
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// receiverType returns the type name of a method receiver: T for T, *T, T[K] and *T[K].
+func receiverType(x ast.Expr) string {
+	for {
+		switch t := x.(type) {
+		case *ast.StarExpr:
+			x = t.X
+		case *ast.IndexExpr:
+			x = t.X
+		case *ast.IndexListExpr:
+			x = t.X
+		case *ast.ParenExpr:
+			x = t.X
+		case *ast.Ident:
+			return t.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// varNames returns the names that keys declare as variables or constants.
+func varNames(keys []string, kind string) []string {
+	var names []string
+	for _, k := range keys {
+		if len(k) > len(kind) && k[:len(kind)] == kind {
+			names = append(names, k[len(kind):])
+		}
+	}
+	return names
+}
+
+// redefines reports whether any of keys is already declared in decls.
+func redefines(decls []declaration, keys []string) bool {
+	for _, d := range decls {
+		for _, k := range keys {
+			if slices.Contains(d.keys, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// replaced returns decls without the declarations that d redeclares, followed by d.
+func replaced(decls []declaration, d declaration) []declaration {
+	var out []declaration
+	for _, old := range decls {
+		keep := true
+		for _, k := range d.keys {
+			if slices.Contains(old.keys, k) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, old)
+		}
+	}
+	return append(out, d)
+}

@@ -1,0 +1,28 @@
+package eval
+
+import (
+	"sort"
+	"strings"
+)
+
+// edit replaces text[start:end] with repl. The rewrites of a chunk are sets of edits that
+// never overlap and keep every line where it was, so positions stay the cell's.
+type edit struct {
+	start, end int
+	repl       string
+}
+
+// applyEdits returns text with edits applied.
+func applyEdits(text string, edits []edit) string {
+	sorted := append([]edit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
+	var b strings.Builder
+	at := 0
+	for _, e := range sorted {
+		b.WriteString(text[at:e.start])
+		b.WriteString(e.repl)
+		at = e.end
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}

@@ -1,0 +1,115 @@
+package eval
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+const (
+	red   = "\x1b[0;31m"
+	green = "\x1b[0;32m"
+	reset = "\x1b[0m"
+)
+
+// newError builds an engine.Error whose traceback starts with a coloured "Name: value" line.
+func newError(name, value string, lines ...string) *engine.Error {
+	tb := append([]string{red + name + reset + ": " + value}, lines...)
+	return &engine.Error{Name: name, Value: value, Traceback: tb}
+}
+
+// formatError renders e as stderr text.
+func formatError(e *engine.Error) string {
+	return strings.Join(e.Traceback, "\n") + "\n"
+}
+
+// sourceContext shows the cell's line with a caret under col, as compilers do.
+func sourceContext(code string, line, col int) []string {
+	lines := strings.Split(code, "\n")
+	if line < 1 || line > len(lines) {
+		return nil
+	}
+	text := lines[line-1]
+	caret := make([]byte, 0, col)
+	for i := 0; i < col-1 && i < len(text); i++ {
+		if text[i] == '\t' {
+			caret = append(caret, '\t')
+		} else {
+			caret = append(caret, ' ')
+		}
+	}
+	return []string{
+		fmt.Sprintf("%s%4d |%s %s", green, line, reset, text),
+		fmt.Sprintf("     | %s%s^%s", caret, red, reset),
+	}
+}
+
+// compileError reports an error at a place of cell number cell.
+func compileError(code string, cell int, e *cellError) *engine.Error {
+	value := fmt.Sprintf("In[%d] line %d:%d: %s", cell, e.line, e.col, e.msg)
+	return newError("CompileError", value, sourceContext(code, e.line, e.col)...)
+}
+
+// yaegiPosition matches the position that starts yaegi's compile errors ("_.go:3:1: " or "3:1: ").
+var yaegiPosition = regexp.MustCompile(`^(?:[^:\s]*_\.go:)?(\d+):(\d+): (.*)$`)
+
+// yaegiCellError reads the cell position of a yaegi error, whose sources start one line below
+// the cell (see yaegiSource).
+func yaegiCellError(msg string) (*cellError, bool) {
+	m := yaegiPosition.FindStringSubmatch(strings.TrimSpace(msg))
+	if m == nil {
+		return nil, false
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	return &cellError{line: line - 1, col: col, msg: m[3]}, true
+}
+
+// traceFrame reads one line of yaegi's panic trace ("12:3: panic: main.f(...)").
+var traceFrame = regexp.MustCompile(`^(\d+):(\d+): panic: (?:main\.)?(.*)$`)
+
+// panicError reports a panic of the cell's own flow, with the interpreted frames that yaegi
+// traced, innermost first, at cell lines.
+func panicError(code string, cell int, value any, trace []string) *engine.Error {
+	if ex, ok := value.(exitRefused); ok {
+		return exitError(cell, ex)
+	}
+	var lines []string
+	for i, t := range trace {
+		m := traceFrame.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		name := m[3]
+		if name == "main(...)" {
+			name = fmt.Sprintf("In[%d]", cell)
+		}
+		lines = append(lines, fmt.Sprintf("  %s at line %d:%d", name, line-1, col))
+		if i == 0 {
+			lines = append(lines, sourceContext(code, line-1, col)...)
+		}
+	}
+	return newError("panic", fmt.Sprint(value), lines...)
+}
+
+// goroutinePanic reports a panic of a goroutine started at a cell's go statement.
+func goroutinePanic(cell, line int, value any) *engine.Error {
+	if ex, ok := value.(exitRefused); ok {
+		return exitError(cell, ex)
+	}
+	return newError("panic", fmt.Sprint(value),
+		fmt.Sprintf("  in the goroutine started by the go statement at In[%d] line %d", cell, line),
+		"  (the panic was contained: the kernel and the other goroutines keep running)")
+}
+
+// exitError reports os.Exit or log.Fatal in a cell.
+func exitError(cell int, ex exitRefused) *engine.Error {
+	return newError("Exit", fmt.Sprintf("In[%d] tried to exit the process with status %d; refused", cell, ex.code),
+		"  os.Exit and log.Fatal would end the kernel and every value of the session.",
+		"  Return from the cell instead, or panic to stop it with an error.")
+}

@@ -1,0 +1,124 @@
+package eval
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// recorder is an engine.Output that keeps what a cell published.
+type recorder struct {
+	mu       sync.Mutex
+	streams  []streamText
+	displays []engine.DisplayData
+}
+
+func (r *recorder) Stream(name, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if n := len(r.streams); n > 0 && r.streams[n-1].name == name {
+		r.streams[n-1].text += text
+		return
+	}
+	r.streams = append(r.streams, streamText{name, text})
+}
+
+func (r *recorder) Display(d engine.DisplayData) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.displays = append(r.displays, d)
+}
+
+func (r *recorder) ClearOutput(bool) {}
+
+func (r *recorder) Input(string, bool) (string, error) { return "", engine.ErrNoStdin }
+
+// text returns everything written to the stream name.
+func (r *recorder) text(name string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	for _, s := range r.streams {
+		if s.name == name {
+			b.WriteString(s.text)
+		}
+	}
+	return b.String()
+}
+
+// cellRun is what one Execute produced.
+type cellRun struct {
+	reply engine.ExecuteReply
+	out   *recorder
+}
+
+// result returns the text/plain of the cell's result, or "".
+func (c cellRun) result() string {
+	if c.reply.Result == nil {
+		return ""
+	}
+	s, _ := c.reply.Result.Data["text/plain"].(string)
+	return s
+}
+
+// errorText returns the cell's error as one string, or "".
+func (c cellRun) errorText() string {
+	if c.reply.Error == nil {
+		return ""
+	}
+	return c.reply.Error.Name + ": " + c.reply.Error.Value + "\n" + strings.Join(c.reply.Error.Traceback, "\n")
+}
+
+// harness runs cells in one session with increasing execution counts.
+type harness struct {
+	t     *testing.T
+	s     *Session
+	count int
+}
+
+func newHarness(t *testing.T, opts Options) *harness {
+	t.Helper()
+	s := New(opts)
+	t.Cleanup(func() { s.Shutdown(false) })
+	return &harness{t: t, s: s}
+}
+
+// exec runs code as the next cell.
+func (h *harness) exec(code string) cellRun {
+	h.t.Helper()
+	return h.execContext(context.Background(), code)
+}
+
+func (h *harness) execContext(ctx context.Context, code string) cellRun {
+	h.t.Helper()
+	h.count++
+	out := &recorder{}
+	reply := h.s.Execute(ctx, engine.ExecuteRequest{Code: code, ExecutionCount: h.count}, out)
+	return cellRun{reply: reply, out: out}
+}
+
+// mustExec runs code and fails the test if the cell failed.
+func (h *harness) mustExec(code string) cellRun {
+	h.t.Helper()
+	r := h.exec(code)
+	if r.reply.Error != nil {
+		h.t.Fatalf("cell %q failed:\n%s", code, r.errorText())
+	}
+	return r
+}
+
+// interruptAfter runs code and cancels it after d; it returns the run and how long Execute
+// took after the cancel.
+func (h *harness) interruptAfter(code string, d time.Duration) (cellRun, time.Duration) {
+	h.t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var cancelled time.Time
+	timer := time.AfterFunc(d, func() { cancelled = time.Now(); cancel() })
+	defer timer.Stop()
+	r := h.execContext(ctx, code)
+	return r, time.Since(cancelled)
+}

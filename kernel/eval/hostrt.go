@@ -1,0 +1,211 @@
+package eval
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// hostRuntime is the compiled side of the rewrites: the package "concurlab/rt" that rewritten
+// cells import as __rt, and the replacements of blocking and exiting standard functions.
+type hostRuntime struct {
+	ro *router
+
+	mu         sync.Mutex
+	running    bool               // a cell is running
+	values     []shownValue       // results of the running cell
+	goPanics   []*engine.Error    // goroutine panics while the cell runs
+	goroutines map[int64]goOrigin // rewritten goroutines alive, by goroutine id
+	stop       chan struct{}      // closed when the running cell is interrupted
+
+	timers    atomic.Int64 // sleeps and time.After timers pending
+	clockUsed atomic.Bool  // a timer or ticker exists that the deadlock check cannot see
+}
+
+// goOrigin is the go statement that started a goroutine.
+type goOrigin struct{ cell, line int }
+
+// shownValue is one value of a cell's result, with what its methods rendered.
+type shownValue struct {
+	value               any
+	bundle              map[string]any
+	html, svg, md, text string
+	hasText             bool
+}
+
+func newHostRuntime(ro *router) *hostRuntime {
+	return &hostRuntime{ro: ro, goroutines: map[int64]goOrigin{}, stop: make(chan struct{})}
+}
+
+// exitRefused is the panic value of os.Exit and log.Fatal in a cell.
+type exitRefused struct{ code int }
+
+// rtPath is the import path of the host package of the rewrites.
+const rtPath = "concurlab/rt"
+
+// exports returns the symbol tables of "concurlab/rt" and of the replaced standard functions.
+func (h *hostRuntime) exports() interp.Exports {
+	return interp.Exports{
+		rtPath + "/rt": {
+			"Value":   reflect.ValueOf(h.value),
+			"GoStart": reflect.ValueOf(h.goStart),
+			"GoEnd":   reflect.ValueOf(h.goEnd),
+		},
+		"os/os": {
+			"Exit": reflect.ValueOf(func(code int) { panic(exitRefused{code}) }),
+		},
+		"log/log": {
+			"Fatal":   reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprint(v...)) }),
+			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { h.fatal(fmt.Sprintf(f, v...)) }),
+			"Fatalln": reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprintln(v...)) }),
+		},
+		"time/time": {
+			"Sleep":     reflect.ValueOf(h.sleep),
+			"After":     reflect.ValueOf(h.after),
+			"Tick":      reflect.ValueOf(func(d time.Duration) <-chan time.Time { h.clockUsed.Store(true); return time.Tick(d) }),
+			"NewTimer":  reflect.ValueOf(func(d time.Duration) *time.Timer { h.clockUsed.Store(true); return time.NewTimer(d) }),
+			"NewTicker": reflect.ValueOf(func(d time.Duration) *time.Ticker { h.clockUsed.Store(true); return time.NewTicker(d) }),
+			"AfterFunc": reflect.ValueOf(func(d time.Duration, f func()) *time.Timer {
+				h.clockUsed.Store(true)
+				return time.AfterFunc(d, f)
+			}),
+		},
+	}
+}
+
+// fatal is log.Fatal: the message is logged as Go would, then the exit is refused.
+func (h *hostRuntime) fatal(msg string) {
+	if len(msg) == 0 || msg[len(msg)-1] != '\n' {
+		msg += "\n"
+	}
+	fmt.Fprint(h.ro.stderr.w, time.Now().Format("2006/01/02 15:04:05 ")+msg)
+	panic(exitRefused{1})
+}
+
+// begin starts a cell: results and goroutine panics from now on belong to it.
+func (h *hostRuntime) begin() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.running, h.values, h.goPanics = true, nil, nil
+}
+
+// end finishes the cell and returns its result values and goroutine panics.
+func (h *hostRuntime) end() ([]shownValue, []*engine.Error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.running = false
+	return h.values, h.goPanics
+}
+
+// interrupt wakes every sleep and time.After of the interpreter for good.
+func (h *hostRuntime) interrupt() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	select {
+	case <-h.stop:
+	default:
+		close(h.stop)
+	}
+}
+
+// rearm prepares a fresh interpreter: its sleeps are interruptible again.
+func (h *hostRuntime) rearm() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.stop = make(chan struct{})
+	h.goroutines = map[int64]goOrigin{}
+	h.clockUsed.Store(false)
+}
+
+func (h *hostRuntime) stopped() <-chan struct{} {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.stop
+}
+
+// value receives one value of the cell's result from the interpreted __cl_show.
+func (h *hostRuntime) value(v any, bundle map[string]any, html, svg, md, text string, hasText bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.values = append(h.values, shownValue{v, bundle, html, svg, md, text, hasText})
+}
+
+// goStart records the goroutine a rewritten go statement started.
+func (h *hostRuntime) goStart(cell, line int) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.goroutines[goroutineID()] = goOrigin{cell, line}
+}
+
+// goEnd ends a rewritten goroutine; recovered is what its deferred recover returned.
+func (h *hostRuntime) goEnd(cell, line int, recovered any) {
+	h.mu.Lock()
+	delete(h.goroutines, goroutineID())
+	h.mu.Unlock()
+	if recovered == nil {
+		return
+	}
+	e := goroutinePanic(cell, line, recovered)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.running {
+		h.goPanics = append(h.goPanics, e)
+		return
+	}
+	h.ro.deliver("stderr", formatError(e))
+}
+
+// origins returns the go statement of each rewritten goroutine alive.
+func (h *hostRuntime) origins() map[int64]goOrigin {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make(map[int64]goOrigin, len(h.goroutines))
+	for id, o := range h.goroutines {
+		out[id] = o
+	}
+	return out
+}
+
+// sleep is time.Sleep that an interrupt ends.
+func (h *hostRuntime) sleep(d time.Duration) {
+	h.timers.Add(1)
+	defer h.timers.Add(-1)
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-h.stopped():
+	}
+}
+
+// after is time.After whose pending timer the deadlock check counts.
+func (h *hostRuntime) after(d time.Duration) <-chan time.Time {
+	h.timers.Add(1)
+	ch := make(chan time.Time, 1)
+	time.AfterFunc(d, func() {
+		h.timers.Add(-1)
+		ch <- time.Now()
+	})
+	return ch
+}
+
+// goroutineID returns the id of the calling goroutine, as runtime.Stack prints it.
+func goroutineID() int64 {
+	var buf [64]byte
+	b := buf[:runtime.Stack(buf[:], false)]
+	b = bytes.TrimPrefix(b, []byte("goroutine "))
+	if i := bytes.IndexByte(b, ' '); i > 0 {
+		b = b[:i]
+	}
+	id, _ := strconv.ParseInt(string(b), 10, 64)
+	return id
+}

@@ -1,0 +1,158 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// loopEdits gives loops whose variables are captured by a closure Go 1.22's per-iteration
+// variables: yaegi shares one variable across iterations (#1594) and hangs on `i := i`, so
+//
+//	for i := 0; i < n; i++ { go func() { use(i) }() }
+//
+// becomes, on the same line,
+//
+//	for __cl_i := 0; __cl_i < n; __cl_i++ { i := __cl_i; _ = i; go func() { use(i) }() }
+//
+// A three-clause loop whose body assigns to its variable cannot be rewritten that way; it gets
+// a warning at its line instead.
+func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
+	ast.Inspect(p.file, func(n ast.Node) bool {
+		switch loop := n.(type) {
+		case *ast.ForStmt:
+			init, ok := loop.Init.(*ast.AssignStmt)
+			if !ok || init.Tok != token.DEFINE {
+				return true
+			}
+			names := definedNames(init.Lhs...)
+			if !capturedIn(loop.Body, names) {
+				return true
+			}
+			if v := assignedIn(loop.Body, names); v != "" {
+				pos := p.fset.Position(loop.Pos())
+				warnings = append(warnings, &cellError{line: pos.Line, col: pos.Column, msg: fmt.Sprintf(
+					"warning: the closures of this loop share one variable %s (the interpreter predates Go 1.22's per-iteration loop variables), and the loop assigns to it so it cannot be copied for you: copy it into a variable of another name inside the loop", v)})
+				return true
+			}
+			for _, part := range []ast.Node{loop.Init, loop.Cond, loop.Post} {
+				edits = append(edits, renameEdits(p, part, names)...)
+			}
+			edits = append(edits, copyEdit(p, loop.Body, names))
+		case *ast.RangeStmt:
+			if loop.Tok != token.DEFINE {
+				return true
+			}
+			names := definedNames(loop.Key, loop.Value)
+			if !capturedIn(loop.Body, names) {
+				return true
+			}
+			for _, x := range []ast.Expr{loop.Key, loop.Value} {
+				if x != nil {
+					edits = append(edits, renameEdits(p, x, names)...)
+				}
+			}
+			edits = append(edits, copyEdit(p, loop.Body, names))
+		}
+		return true
+	})
+	return edits, warnings
+}
+
+// definedNames lists the identifiers among exprs, without the blank one.
+func definedNames(exprs ...ast.Expr) []string {
+	var names []string
+	for _, x := range exprs {
+		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+			names = append(names, id.Name)
+		}
+	}
+	return names
+}
+
+// capturedIn reports whether a function literal inside body uses one of names.
+func capturedIn(body ast.Node, names []string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && !found {
+			found = usesName(lit.Body, names)
+		}
+		return !found
+	})
+	return found
+}
+
+func usesName(n ast.Node, names []string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && slices.Contains(names, id.Name) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// assignedIn returns the first of names that body assigns to or increments, or "".
+func assignedIn(body ast.Node, names []string) string {
+	assigned := ""
+	check := func(x ast.Expr) {
+		if id, ok := x.(*ast.Ident); ok && slices.Contains(names, id.Name) && assigned == "" {
+			assigned = id.Name
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			if s.Tok != token.DEFINE {
+				for _, x := range s.Lhs {
+					check(x)
+				}
+			}
+		case *ast.IncDecStmt:
+			check(s.X)
+		}
+		return true
+	})
+	return assigned
+}
+
+// renameEdits renames the identifiers of n that are among names to their hidden loop names;
+// field and method names after a dot are not variables and stay.
+func renameEdits(p *parsedChunk, n ast.Node, names []string) []edit {
+	if n == nil {
+		return nil
+	}
+	selectors := map[*ast.Ident]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			selectors[sel.Sel] = true
+		}
+		return true
+	})
+	var edits []edit
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !selectors[id] && slices.Contains(names, id.Name) {
+			start := p.offset(id.Pos())
+			edits = append(edits, edit{start: start, end: start + len(id.Name), repl: loopName(id.Name)})
+		}
+		return true
+	})
+	return edits
+}
+
+// copyEdit declares the per-iteration copies at the start of body.
+func copyEdit(p *parsedChunk, body *ast.BlockStmt, names []string) edit {
+	hidden := make([]string, len(names))
+	for i, name := range names {
+		hidden[i] = loopName(name)
+	}
+	vars := strings.Join(names, ", ")
+	blanks := strings.TrimSuffix(strings.Repeat("_, ", len(names)), ", ")
+	at := p.offset(body.Lbrace) + 1
+	return edit{start: at, end: at, repl: fmt.Sprintf(" %s := %s; %s = %s;", vars, strings.Join(hidden, ", "), blanks, vars)}
+}
+
+func loopName(name string) string { return "__cl_" + name }

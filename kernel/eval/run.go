@@ -1,0 +1,184 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+
+	"github.com/concurlab/concurlab/concur"
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// yaegiSource places text at its cell position in a source for the interpreter, one line
+// down: yaegi puts its own "package main;" (and, for statements, "func main() {") on the
+// first line. Statements start with ";" so that yaegi never takes a leading func literal
+// for a declaration (which it would then run again after every later cell, #721).
+func yaegiSource(kind chunkKind, line, col int, text string) string {
+	prefix := ""
+	if kind == stmtChunk {
+		prefix = ";"
+	}
+	return prefix + strings.Repeat("\n", line) + strings.Repeat(" ", col-1) + text
+}
+
+// rewrites returns the edits of the go-statement and loop-variable rewrites of p and shows
+// the warnings of loops that could not be rewritten.
+func (s *Session) rewrites(p *parsedChunk, cell int) []edit {
+	edits, warnings := loopEdits(p)
+	for _, w := range warnings {
+		s.ro.deliver("stderr", fmt.Sprintf("In[%d] line %d:%d: %s\n", cell, w.line, w.col, w.msg))
+	}
+	return append(edits, goEdits(p, cell)...)
+}
+
+// runImport imports each package of p that the session does not have yet (yaegi fails on a
+// second import of the same package, #1551).
+func (s *Session) runImport(ctx context.Context, p *parsedChunk) error {
+	for _, spec := range p.file.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		if err != nil {
+			return err
+		}
+		imp := importSpec{path: path}
+		if spec.Name != nil {
+			imp.name = spec.Name.Name
+		}
+		if slices.Contains(s.imports, imp) {
+			continue
+		}
+		pos := p.fset.Position(spec.Pos())
+		src := imp.source()
+		col := max(pos.Column-len("import "), 1)
+		if err := s.eval(ctx, yaegiSource(importChunk, pos.Line, col, src)); err != nil {
+			return err
+		}
+		s.imports = append(s.imports, imp)
+	}
+	return nil
+}
+
+// runDecl declares p. A redeclaration rebuilds the interpreter with the new version, since
+// yaegi would keep old callers bound to the old one; re-running an unchanged func, type or
+// const is a no-op.
+func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
+	d := declaration{
+		keys: declKeys(p.file.Decls[0]), source: p.text,
+		code: applyEdits(p.text, s.rewrites(p, cell)),
+		cell: cell, line: p.line, col: p.col,
+	}
+	if redefines(s.decls, d.keys) {
+		if unchanged(s.decls, d) {
+			return nil
+		}
+		return s.rebuild(replaced(s.decls, d), varNames(d.keys, "var "))
+	}
+	if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, d.code)); err != nil {
+		return err
+	}
+	s.decls = append(s.decls, d)
+	return nil
+}
+
+// unchanged reports a declaration of no variable whose source is already declared as is.
+func unchanged(decls []declaration, d declaration) bool {
+	if len(varNames(d.keys, "var ")) > 0 {
+		return false
+	}
+	return slices.ContainsFunc(decls, func(old declaration) bool { return old.source == d.source })
+}
+
+// runStatements runs p; when last, its final expression is the cell's result. It reports
+// whether a result was captured.
+func (s *Session) runStatements(ctx context.Context, p *parsedChunk, cell int, last bool) (bool, error) {
+	edits := s.rewrites(p, cell)
+	var result []edit
+	if last {
+		result = resultEdits(p)
+	}
+	err := s.eval(ctx, yaegiSource(stmtChunk, p.line, p.col, applyEdits(p.text, append(edits, result...))))
+	if err != nil && len(result) > 0 && isNoValue(err) {
+		result = nil
+		err = s.eval(ctx, yaegiSource(stmtChunk, p.line, p.col, applyEdits(p.text, edits)))
+	}
+	return len(result) > 0, err
+}
+
+// internalError is a panic of yaegi itself while compiling or running a chunk.
+type internalError struct{ value any }
+
+func (e internalError) Error() string { return fmt.Sprintf("interpreter failure: %v", e.value) }
+
+// eval evaluates src in the session's interpreter until it ends, ctx is cancelled, or the
+// deadlock check gives up on it (the error is then the *deadlock).
+func (s *Session) eval(ctx context.Context, src string) (err error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stop := s.watchDeadlock(ctx, cancel)
+	defer stop()
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError{r}
+		}
+	}()
+	_, err = s.in.EvalWithContext(ctx, src)
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	if p, ok := err.(interp.Panic); ok && isInternal(p) {
+		return internalError{p.Value}
+	}
+	return err
+}
+
+// isInternal tells a panic of yaegi's compiler (raised before any interpreted frame ran) from
+// a panic of the cell.
+func isInternal(p interp.Panic) bool {
+	return strings.Contains(string(p.Stack), "interp.(*Interpreter).compileSrc")
+}
+
+// interrupted stops what an interrupt can stop and marks the interpreter for a rebuild, so
+// that goroutines stuck in compiled calls (zombies) never resume in the session.
+func (s *Session) interrupted() {
+	s.rt.interrupt()
+	concur.Interrupt()
+	s.stale = true
+}
+
+// failure turns an error of a chunk of cell into what the user sees.
+func (s *Session) failure(code string, cell int, err error) *engine.Error {
+	var dl *deadlock
+	var p interp.Panic
+	var ie internalError
+	var re *replayError
+	var ce *cellError
+	switch {
+	case errors.As(err, &dl):
+		s.interrupted()
+		return dl.report()
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		s.interrupted()
+		return newError("Interrupted", fmt.Sprintf("In[%d] was interrupted", cell),
+			"  The cell and its goroutines were stopped; declarations and values of earlier cells are kept.")
+	case errors.As(err, &p):
+		return panicError(code, cell, p.Value, s.ro.takeTrace())
+	case errors.As(err, &ie):
+		return newError("InternalError", ie.Error(), "  The interpreter failed on this cell; please report it with the cell's code.")
+	case errors.As(err, &re):
+		if re.cell == cell {
+			return compileError(code, cell, re.err)
+		}
+		return newError("CompileError", fmt.Sprintf("replaying In[%d] line %d:%d: %s", re.cell, re.err.line, re.err.col, re.err.msg),
+			"  A declaration of an earlier cell no longer compiles with this cell's redefinition.")
+	case errors.As(err, &ce):
+		return compileError(code, cell, ce)
+	}
+	if ce, ok := yaegiCellError(err.Error()); ok {
+		return compileError(code, cell, ce)
+	}
+	return newError("Error", err.Error())
+}

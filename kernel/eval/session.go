@@ -1,0 +1,214 @@
+// Package eval is ConcurLab's evaluator: Go cells run on the yaegi interpreter with the
+// standard library and the compiled "concur" and "display" packages.
+//
+// A Session works around what yaegi does wrong on its own (see docs in shared research):
+// cells are split into imports, declarations and statements; a redeclaration rebuilds the
+// interpreter from the latest version of every declaration and carries the variables'
+// values over; go statements are rewritten to contain panics, loops get per-iteration
+// variables, the last expression becomes the cell's result; output of the cell and its
+// goroutines is captured; interrupts and deadlocks end the cell promptly.
+package eval
+
+import (
+	"context"
+	"errors"
+	"go/ast"
+	"os"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+
+	"github.com/concurlab/concurlab/concur"
+	"github.com/concurlab/concurlab/display"
+	"github.com/concurlab/concurlab/kernel/complete"
+	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/eval/symbols"
+)
+
+// Options configures a Session.
+type Options struct {
+	// Env is the environment cells see through os.Getenv; nil means the process's.
+	Env []string
+	// DeadlockAfter is how long the cell and all its goroutines must stay blocked before the
+	// cell ends as a deadlock. Zero means 500 ms; a negative value turns the check off.
+	DeadlockAfter time.Duration
+	// ResultLimit caps the text/plain of a cell's result, in bytes. Zero means 20 000.
+	ResultLimit int
+}
+
+// Session is one interpreter session. It implements engine.Engine and engine.Replayer; its
+// methods must be called one at a time, as the engine package says.
+type Session struct {
+	opts      Options
+	ro        *router
+	rt        *hostRuntime
+	packages  map[string]map[string]reflect.Value
+	completer *complete.Completer
+
+	mu      sync.Mutex // guards the fields below against Scope readers
+	in      *interp.Interpreter
+	decls   []declaration
+	imports []importSpec
+	stale   bool // interrupted: the interpreter must be rebuilt before the next cell
+}
+
+// New starts a session with an empty interpreter.
+func New(opts Options) *Session {
+	if opts.Env == nil {
+		opts.Env = os.Environ()
+	}
+	if opts.DeadlockAfter == 0 {
+		opts.DeadlockAfter = 500 * time.Millisecond
+	}
+	if opts.ResultLimit == 0 {
+		opts.ResultLimit = 20000
+	}
+	ro, err := newRouter()
+	if err != nil {
+		panic("eval: cannot create output pipes: " + err.Error())
+	}
+	packages := map[string]map[string]reflect.Value{}
+	for _, tables := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Exports()} {
+		for k, v := range tables {
+			packages[k] = v
+		}
+	}
+	s := &Session{opts: opts, ro: ro, rt: newHostRuntime(ro), packages: packages, completer: complete.New(packages)}
+	display.SetSink(ro)
+	concur.SetProgressReporter(func(title string, total int) concur.ProgressReporter {
+		return display.LabeledProgress(title, total)
+	})
+	s.in = s.newInterpreter()
+	return s
+}
+
+// newInterpreter returns an interpreter with the symbol tables, the host runtime and the
+// prelude, writing to the session's output pipes.
+func (s *Session) newInterpreter() *interp.Interpreter {
+	in := interp.New(interp.Options{Stdout: s.ro.stdout.w, Stderr: s.ro.stderr.w, Env: s.opts.Env})
+	for _, exports := range []interp.Exports{stdlib.Symbols, symbols.Exports(), s.rt.exports()} {
+		if err := in.Use(exports); err != nil {
+			panic("eval: cannot load symbols: " + err.Error())
+		}
+	}
+	if _, err := in.Eval(prelude); err != nil {
+		panic("eval: prelude: " + err.Error())
+	}
+	return in
+}
+
+// Info describes the evaluator and Go for kernel_info_reply.
+func (s *Session) Info() engine.Info {
+	version := strings.TrimPrefix(runtime.Version(), "go")
+	return engine.Info{
+		Implementation:        "concurlab",
+		ImplementationVersion: "0.1.0",
+		Banner:                "ConcurLab: Go " + version + " cells (yaegi) with the concur and display packages",
+		Language: engine.LanguageInfo{
+			Name: "go", Version: version, Mimetype: "text/x-go", FileExtension: ".go",
+			PygmentsLexer: "go", CodemirrorMode: "go",
+		},
+		HelpLinks: []engine.HelpLink{
+			{Text: "Go documentation", URL: "https://go.dev/doc/"},
+			{Text: "Go packages", URL: "https://pkg.go.dev/std"},
+			{Text: "ConcurLab notebooks", URL: "https://github.com/concurlab/concurlab/tree/main/notebooks"},
+		},
+	}
+}
+
+// Shutdown stops routing output. The session must not be used afterwards.
+func (s *Session) Shutdown(restart bool) {
+	s.rt.interrupt()
+	s.ro.close()
+}
+
+// Reset forgets every declaration and value: the next cell runs in a fresh interpreter.
+func (s *Session) Reset() {
+	s.rt.interrupt()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rt.rearm()
+	s.in, s.decls, s.imports, s.stale = s.newInterpreter(), nil, nil, false
+}
+
+// Execute runs one cell: see the package comment.
+func (s *Session) Execute(ctx context.Context, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply {
+	s.ro.begin(out, req.ExecutionCount)
+	s.rt.begin()
+	result, err := s.run(ctx, req.Code, req.ExecutionCount)
+	s.ro.end()
+	values, goPanics := s.rt.end()
+	if err == nil && len(goPanics) > 0 {
+		err, goPanics = goPanics[0], goPanics[1:]
+	}
+	for _, p := range goPanics {
+		out.Stream("stderr", formatError(p))
+	}
+	if err != nil {
+		return engine.ExecuteReply{Error: err}
+	}
+	if result {
+		return engine.ExecuteReply{Result: render(values, s.opts.ResultLimit)}
+	}
+	return engine.ExecuteReply{}
+}
+
+// run evaluates the chunks of code in order; result tells whether the last one was a
+// result expression.
+func (s *Session) run(ctx context.Context, code string, cell int) (result bool, failure *engine.Error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stale {
+		if err := s.rebuild(s.decls, nil); err != nil {
+			return false, newError("InternalError", "cannot rebuild the session after the interrupt: "+err.Error())
+		}
+	}
+	var parsed []*parsedChunk
+	for _, c := range splitCell(code) {
+		p, err := parseChunk(c)
+		if err != nil {
+			var ce *cellError
+			if errors.As(err, &ce) {
+				return false, compileError(code, cell, ce)
+			}
+			return false, newError("CompileError", err.Error())
+		}
+		if e := refuseMain(p); e != nil {
+			return false, compileError(code, cell, e)
+		}
+		parsed = append(parsed, p)
+	}
+	for i, p := range parsed {
+		last := i == len(parsed)-1
+		var err error
+		switch p.kind {
+		case importChunk:
+			err = s.runImport(ctx, p)
+		case declChunk:
+			err = s.runDecl(ctx, p, cell)
+		default:
+			result, err = s.runStatements(ctx, p, cell, last)
+		}
+		if err != nil {
+			return false, s.failure(code, cell, err)
+		}
+	}
+	return result, nil
+}
+
+// refuseMain explains why a cell cannot declare func main.
+func refuseMain(p *parsedChunk) *cellError {
+	for _, d := range p.file.Decls {
+		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == "main" {
+			pos := p.fset.Position(f.Pos())
+			return &cellError{line: pos.Line, col: pos.Column, msg: "func main is not allowed in a cell: " +
+				"the notebook is the program, so write the body of main at the top level of a cell instead"}
+		}
+	}
+	return nil
+}

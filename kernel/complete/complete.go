@@ -191,6 +191,9 @@ func (c *Completer) valueType(sv view, chain []string) typeRef {
 				val = val.Elem()
 			}
 			t = typeRef{compiled: val.Type()}
+			if name := sv.decls.interpretedType(val.Type()); name != "" {
+				t = typeRef{source: name}
+			}
 		}
 	}
 	for _, field := range chain[1:] {

@@ -27,6 +27,13 @@ func (s fakeScope) Value(name string) (reflect.Value, bool) {
 	return reflect.ValueOf(v), ok
 }
 
+// yaegiPoint is how yaegi builds the interpreted type Point of testdata/session.go.txt: an
+// unnamed struct whose unexported fields get an X prefix.
+type yaegiPoint = struct {
+	X, Y   int
+	Xlabel string
+}
+
 // server is a compiled struct type, as a session value holds one.
 type server struct {
 	Name    string
@@ -45,7 +52,10 @@ func newScope(t *testing.T) fakeScope {
 	return fakeScope{
 		sources: strings.Split(string(src), "---\n"),
 		imports: map[string]string{"fmt": "fmt", "strings": "strings", "rand": "math/rand", "display": "display", "concur": "concur"},
-		values:  map[string]any{"srv": &server{Name: "api"}, "counter": 3, "sb": new(strings.Builder)},
+		values: map[string]any{
+			"srv": &server{Name: "api"}, "counter": 3, "sb": new(strings.Builder),
+			"here": &yaegiPoint{X: 1}, "anon": struct{ Xcount, Total int }{},
+		},
 	}
 }
 
@@ -89,6 +99,8 @@ func TestComplete(t *testing.T) {
 		{"cell func", "func helper() {}\nhel|", []string{"helper"}, nil, 17, 20},
 		{"fields and methods of a session type", "origin.|", []string{"X", "Y", "label", "Norm1"}, nil, 7, 7},
 		{"cell literal of a session type", "q := &Point{1, 2}\nq.N|", []string{"Norm1"}, []string{"X"}, 20, 21},
+		{"interpreted value of a session type", "here.|", []string{"X", "Y", "label", "Norm1"}, []string{"Xlabel"}, 5, 5},
+		{"interpreted value of an unknown type", "anon.|", []string{"count", "Total"}, []string{"Xcount"}, 5, 5},
 		{"compiled struct value", "srv.|", []string{"Name", "Port", "Start"}, []string{"private"}, 4, 4},
 		{"compiled value methods", "sb.Wr|", []string{"WriteString", "WriteByte"}, nil, 3, 5},
 		{"result of a package func", "r := strings.NewReader(\"x\")\nr.Re|", []string{"ReadByte", "ReadRune"}, nil, 30, 32},

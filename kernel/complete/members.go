@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -257,4 +258,38 @@ func (c *Completer) fieldType(d *declarations, t typeRef, name string, imports m
 		}
 	}
 	return typeRef{}
+}
+
+// interpretedType names the session's struct type that t, a struct type that yaegi made for
+// an interpreted type, stands for: yaegi's types have no name, so the one declared struct
+// with the same field names is taken. It returns "" when none or several match.
+func (d *declarations) interpretedType(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || t.Name() != "" {
+		return ""
+	}
+	var fields []string
+	for i := range t.NumField() {
+		fields = append(fields, fieldName(t, t.Field(i)))
+	}
+	match := ""
+	for name, td := range d.types {
+		st, ok := td.spec.Type.(*ast.StructType)
+		if !ok {
+			continue
+		}
+		var declared []string
+		for _, f := range st.Fields.List {
+			declared = append(declared, fieldNames(f)...)
+		}
+		if slices.Equal(fields, declared) {
+			if match != "" {
+				return ""
+			}
+			match = name
+		}
+	}
+	return match
 }

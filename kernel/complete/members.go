@@ -56,13 +56,13 @@ func symbolMember(name string, v reflect.Value) member {
 	return member{name: name, kind: "constant", signature: "const " + name + " " + v.Type().String() + " = " + shortValue(v)}
 }
 
-// shortValue prints v on one line of at most 40 bytes.
+// shortValue prints v on one line of at most 40 characters.
 func shortValue(v reflect.Value) string {
-	s := strings.Join(strings.Fields(fmt.Sprint(v.Interface())), " ")
+	s := []rune(strings.Join(strings.Fields(fmt.Sprint(v.Interface())), " "))
 	if len(s) > 40 {
-		s = s[:40] + "…"
+		return string(s[:40]) + "…"
 	}
-	return s
+	return string(s)
 }
 
 // compiledMembers lists the exported fields and methods of a compiled type (and of its

@@ -64,16 +64,19 @@ func (c *Completer) newView(code string, s Scope) view {
 }
 
 // Complete proposes the names that can be written at cursor (in code points): names in
-// scope, members of a package after "pkg.", fields and methods of a value after "v.".
+// scope, members of a package after "pkg.", fields and methods of a value after "v.";
+// nothing inside a string or a comment.
 // Metadata carries each match's kind and signature under _jupyter_types_experimental.
 func (c *Completer) Complete(code string, cursor int, s Scope) engine.Completion {
 	off := byteOffset(code, cursor)
 	ref := referenceAt(code, off, false)
 	sv := c.newView(code, s)
 	var candidates []member
-	if len(ref.chain) == 0 {
+	switch {
+	case inLiteral(code, off):
+	case len(ref.chain) == 0:
 		candidates = sv.namesInScope()
-	} else {
+	default:
 		candidates = c.selectable(sv, ref.chain)
 	}
 	start, end := codePoints(code, ref.start), codePoints(code, ref.end)

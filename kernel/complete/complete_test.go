@@ -108,6 +108,9 @@ func TestComplete(t *testing.T) {
 		{"after Chinese text", "s := \"并发与并行\"\nfmt.Pr|", []string{"Println"}, nil, 17, 19},
 		{"after emoji", "// 🚀🧵 threads\nstrings.Rep|", []string{"Repeat", "Replace"}, nil, 22, 25},
 		{"nothing after a call", "f().|", nil, []string{"func"}, 4, 4},
+		{"after a string", "x := \"fo\" + fm|", []string{"fmt"}, nil, 12, 14},
+		{"after a block comment", "/* go */ fm|", []string{"fmt"}, nil, 9, 11},
+		{"after a raw string", "x := `a\nb`\nfm|", []string{"fmt"}, nil, 11, 13},
 	}
 	c := newCompleter(t)
 	scope := newScope(t)
@@ -127,6 +130,30 @@ func TestComplete(t *testing.T) {
 			}
 			if got.CursorStart != tt.start || got.CursorEnd != tt.end {
 				t.Errorf("cursor_start, cursor_end = %d, %d; want %d, %d", got.CursorStart, got.CursorEnd, tt.start, tt.end)
+			}
+		})
+	}
+}
+
+func TestNoCompletionInLiterals(t *testing.T) {
+	tests := []string{
+		"fmt.Println(\"fo|",
+		"fmt.Println(\"fo| bar\")",
+		"x := 'f|",
+		"// fo|",
+		"x := 1 // see fo|",
+		"/* fo|",
+		"/* fo| */",
+		"x := `fo|",
+		"x := `a\nfo|\n`",
+	}
+	c := newCompleter(t)
+	scope := newScope(t)
+	for _, marked := range tests {
+		t.Run(marked, func(t *testing.T) {
+			code, cursor := cursorAt(t, marked)
+			if got := c.Complete(code, cursor, scope); len(got.Matches) != 0 {
+				t.Errorf("matches %v inside a literal", got.Matches)
 			}
 		})
 	}

@@ -1,6 +1,9 @@
 package complete
 
 import (
+	"go/scanner"
+	"go/token"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -74,4 +77,28 @@ func identStart(code string, off int) int {
 		off -= size
 	}
 	return off
+}
+
+// inLiteral reports whether the byte offset off of code lies inside a string, rune or
+// comment, where there is nothing to complete.
+func inLiteral(code string, off int) bool {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	src := code[:off]
+	s.Init(fset.AddFile("", -1, len(src)), []byte(src), func(token.Position, string) {}, scanner.ScanComments)
+	for {
+		pos, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return false
+		}
+		if fset.Position(pos).Offset+len(lit) < off {
+			continue
+		}
+		switch tok {
+		case token.COMMENT:
+			return !strings.HasPrefix(lit, "/*") || !strings.HasSuffix(lit, "*/") || len(lit) < 4
+		case token.STRING, token.CHAR:
+			return len(lit) < 2 || lit[len(lit)-1] != lit[0]
+		}
+	}
 }

@@ -55,6 +55,7 @@ type Client struct {
 	hbMu    sync.Mutex
 	readers sync.WaitGroup
 	process *process
+	cancel  context.CancelFunc
 }
 
 // Connect connects to the kernel that info describes and waits until it is ready: until a
@@ -62,7 +63,12 @@ type Client struct {
 // iopub message of later requests is missed. ctx bounds the wait, not the connection.
 func Connect(ctx context.Context, info jupyter.ConnectionInfo) (*Client, error) {
 	c := &Client{Info: info, Session: jupyter.NewID(), Timeout: DefaultTimeout, signer: jupyter.NewSigner(info.Key)}
-	if err := c.dial(context.Background()); err != nil {
+	// The sockets outlive ctx, but while connecting ctx's end stops their dialing too.
+	sockets, cancel := context.WithCancel(context.Background())
+	c.cancel = cancel
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	if err := c.dial(sockets); err != nil {
 		c.Close()
 		return nil, err
 	}
@@ -131,10 +137,10 @@ func (c *Client) waitForReady(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if _, err := c.replyTo(Shell, id, c.Timeout); err != nil {
+		if _, err := c.replyTo(ctx, Shell, id, c.Timeout); err != nil {
 			return fmt.Errorf("waiting for the kernel: %w", err)
 		}
-		if msgs, err := c.IOPubUntilIdle(id, 500*time.Millisecond); err == nil || len(msgs) > 0 {
+		if msgs, err := c.iopubUntilIdle(ctx, id, 500*time.Millisecond); err == nil || len(msgs) > 0 {
 			return err
 		}
 	}
@@ -170,10 +176,14 @@ func (c *Client) SendRaw(s Socket, frames [][]byte) error {
 // Recv returns the next message received on s (shell, control, stdin or iopub), waiting up
 // to timeout.
 func (c *Client) Recv(s Socket, timeout time.Duration) (*jupyter.Message, error) {
+	return c.recv(context.Background(), s, timeout)
+}
+
+func (c *Client) recv(ctx context.Context, s Socket, timeout time.Duration) (*jupyter.Message, error) {
 	if s > IOPub {
 		return nil, fmt.Errorf("cannot receive on %s", s)
 	}
-	return c.inbox[s].pop(timeout)
+	return c.inbox[s].pop(ctx, timeout)
 }
 
 // Request sends a request on s and returns its reply. Other messages received on s before
@@ -183,14 +193,14 @@ func (c *Client) Request(s Socket, msgType string, content any) (*jupyter.Messag
 	if err != nil {
 		return nil, err
 	}
-	return c.replyTo(s, id, c.Timeout)
+	return c.replyTo(context.Background(), s, id, c.Timeout)
 }
 
 // replyTo reads s until the message whose parent is id.
-func (c *Client) replyTo(s Socket, id string, timeout time.Duration) (*jupyter.Message, error) {
+func (c *Client) replyTo(ctx context.Context, s Socket, id string, timeout time.Duration) (*jupyter.Message, error) {
 	deadline := time.Now().Add(timeout)
 	for {
-		m, err := c.Recv(s, time.Until(deadline))
+		m, err := c.recv(ctx, s, time.Until(deadline))
 		if err != nil {
 			return nil, err
 		}
@@ -204,9 +214,13 @@ func (c *Client) replyTo(s Socket, id string, timeout time.Duration) (*jupyter.M
 // status to its idle status included. Messages of other parents are dropped. Each message
 // must come within timeout of the one before.
 func (c *Client) IOPubUntilIdle(id string, timeout time.Duration) ([]*jupyter.Message, error) {
+	return c.iopubUntilIdle(context.Background(), id, timeout)
+}
+
+func (c *Client) iopubUntilIdle(ctx context.Context, id string, timeout time.Duration) ([]*jupyter.Message, error) {
 	var msgs []*jupyter.Message
 	for {
-		m, err := c.Recv(IOPub, timeout)
+		m, err := c.recv(ctx, IOPub, timeout)
 		if err != nil {
 			return msgs, err
 		}
@@ -252,7 +266,7 @@ func (c *Client) ExecuteRequest(req ExecuteRequest) (*jupyter.Message, []*jupyte
 	if err != nil {
 		return nil, nil, err
 	}
-	reply, err := c.replyTo(Shell, id, c.Timeout)
+	reply, err := c.replyTo(context.Background(), Shell, id, c.Timeout)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -313,6 +327,7 @@ func (c *Client) Ping(timeout time.Duration) error {
 // Close closes the sockets and, for a kernel that Start started, kills it if it is still
 // running and removes its connection file.
 func (c *Client) Close() error {
+	c.cancel()
 	var errs []error
 	for _, s := range c.sockets {
 		if s != nil {

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sync"
@@ -33,8 +34,8 @@ func (q *queue) push(m *jupyter.Message) {
 	}
 }
 
-// pop returns the oldest message, waiting up to timeout for one.
-func (q *queue) pop(timeout time.Duration) (*jupyter.Message, error) {
+// pop returns the oldest message, waiting up to timeout, and while ctx lasts, for one.
+func (q *queue) pop(ctx context.Context, timeout time.Duration) (*jupyter.Message, error) {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
@@ -49,6 +50,8 @@ func (q *queue) pop(timeout time.Duration) (*jupyter.Message, error) {
 		q.mu.Unlock()
 		select {
 		case <-q.ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		case <-deadline.C:
 			return nil, fmt.Errorf("%w: no message on %s within %v", ErrTimeout, q.name, timeout)
 		}

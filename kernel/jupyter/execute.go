@@ -34,14 +34,19 @@ type errorContent struct {
 	Traceback []string `json:"traceback"`
 }
 
-type executeReply struct {
+type executeOK struct {
 	Status          string         `json:"status"`
 	ExecutionCount  int            `json:"execution_count"`
-	UserExpressions map[string]any `json:"user_expressions,omitempty"`
-	Payload         []any          `json:"payload,omitempty"`
-	Ename           string         `json:"ename,omitempty"`
-	Evalue          string         `json:"evalue,omitempty"`
-	Traceback       []string       `json:"traceback,omitempty"`
+	UserExpressions map[string]any `json:"user_expressions"`
+	Payload         []any          `json:"payload"`
+}
+
+type executeError struct {
+	Status         string   `json:"status"`
+	ExecutionCount int      `json:"execution_count"`
+	Ename          string   `json:"ename"`
+	Evalue         string   `json:"evalue"`
+	Traceback      []string `json:"traceback"`
 }
 
 type abortedReply struct {
@@ -87,7 +92,6 @@ func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
 	result := s.runCell(ctx, ereq, out)
 	out.finish()
 
-	reply := executeReply{Status: "ok", ExecutionCount: ereq.ExecutionCount, UserExpressions: userExpressions(result.UserExpressions)}
 	if result.Result != nil && !req.Silent {
 		s.publish(m, "execute_result", executeResult{ExecutionCount: ereq.ExecutionCount, Data: object(result.Result.Data), Metadata: object(result.Result.Metadata)})
 		if text, ok := result.Result.Data["text/plain"].(string); ok && ereq.StoreHistory {
@@ -99,16 +103,10 @@ func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
 		if !req.Silent {
 			s.publish(m, "error", errorContent{Ename: e.Name, Evalue: e.Value, Traceback: traceback})
 		}
-		reply.Status, reply.Ename, reply.Evalue, reply.Traceback = "error", e.Name, e.Value, traceback
 		s.abortQueue = ereq.StopOnError
+		return executeError{Status: "error", ExecutionCount: ereq.ExecutionCount, Ename: e.Name, Evalue: e.Value, Traceback: traceback}, nil
 	}
-	if reply.Status == "ok" && reply.UserExpressions == nil {
-		reply.UserExpressions = map[string]any{}
-	}
-	if reply.Status == "ok" {
-		reply.Payload = []any{}
-	}
-	return reply, nil
+	return executeOK{Status: "ok", ExecutionCount: ereq.ExecutionCount, UserExpressions: object(userExpressions(result.UserExpressions)), Payload: []any{}}, nil
 }
 
 // runCell runs the engine on a context that Interrupt cancels, turning an engine panic into

@@ -43,7 +43,8 @@ func TestExecuteOutputInOrder(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("iopub =\n%q\nwant\n%q", got, want)
 	}
-	if reply["status"] != "ok" || reply["execution_count"] != 1.0 {
+	if reply["status"] != "ok" || reply["execution_count"] != 1.0 ||
+		!reflect.DeepEqual(reply["payload"], []any{}) || !reflect.DeepEqual(reply["user_expressions"], map[string]any{}) {
 		t.Errorf("reply = %v", reply)
 	}
 }

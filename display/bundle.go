@@ -36,7 +36,7 @@ func (h *Handle) Update(b Bundle) {
 }
 
 // Clear clears the cell's output: at once, or with wait when the next output arrives (which
-// avoids flicker in animations).
+// avoids flicker in animations). Outside the kernel it does nothing.
 func Clear(wait bool) {
 	if s := activeSink(); s != nil {
 		s.Clear(wait)

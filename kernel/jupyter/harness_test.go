@@ -55,6 +55,13 @@ func start(t *testing.T, opts jupyter.Options) *harness {
 		t.Fatal(err)
 	}
 	os.Remove(path)
+	return startOn(t, info, opts)
+}
+
+// startOn is start on the sockets info names.
+func startOn(t *testing.T, info jupyter.ConnectionInfo, opts jupyter.Options) *harness {
+	t.Helper()
+	var err error
 	h := &harness{t: t, eng: newFakeEngine(), info: info, logs: &syncBuffer{}, done: make(chan error, 1)}
 	opts.Logger = slog.New(slog.NewTextHandler(h.logs, nil))
 	h.srv, err = jupyter.NewServer(info, h.eng, opts)

@@ -3,6 +3,8 @@ package jupyter_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
@@ -260,5 +262,22 @@ func TestThousandExecutesAnsweredInOrder(t *testing.T) {
 			t.Fatalf("result %d: %v with parent %s", results, c, m.Parent.MsgID)
 		}
 		results++
+	}
+}
+
+func TestIPCTransportLeavesNoFiles(t *testing.T) {
+	dir := t.TempDir()
+	info := jupyter.ConnectionInfo{Transport: "ipc", IP: filepath.Join(dir, "kernel"), ShellPort: 1, IOPubPort: 2, StdinPort: 3,
+		ControlPort: 4, HBPort: 5, Key: "ipc-key", SignatureScheme: "hmac-sha256"}
+	h := startOn(t, info, jupyter.Options{})
+	if _, got := h.execute("print over ipc"); got[2] != "stream:stdout:over ipc\n" {
+		t.Errorf("iopub = %q", got)
+	}
+	if _, err := h.c.Shutdown(false); err != nil {
+		t.Fatal(err)
+	}
+	h.waitRun()
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("files left after shutdown: %v", files)
 	}
 }

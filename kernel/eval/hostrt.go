@@ -136,7 +136,7 @@ func (h *hostRuntime) stopped() <-chan struct{} {
 func (h *hostRuntime) value(v any, bundle map[string]any, html, svg, md, text string, hasText bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.values = append(h.values, shownValue{v, bundle, html, svg, md, text, hasText})
+	h.values = append(h.values, withCompiledMethods(shownValue{unwrap(v), bundle, html, svg, md, text, hasText}))
 }
 
 // goStart records the goroutine a rewritten go statement started.

@@ -8,13 +8,17 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/concurlab/concurlab/display"
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
 // prelude is evaluated in every fresh interpreter. __cl_show runs in interpreted code because
 // the methods of interpreted types are invisible to host reflection (yaegi #1413); it asks
-// each value of the result for its renderings with type switches (comma-ok assertions to an
-// interface panic in yaegi) and hands them to the host.
+// each value of the result for its renderings and hands them to the host. Measured yaegi
+// v0.16.1 traps: a type switch with a bound variable matches every interface for a value of
+// an interpreted type that has any method, and `x, ok := v.(I)` panics; `_, ok := v.(I)`
+// answers right, after which the bound switch calls the method safely; and `a, b = x, y`
+// may leave b unset, so each variable gets its own assignment.
 const prelude = `import __rt "` + rtPath + `"
 
 type __cl_bundler interface{ MIMEBundle() map[string]any }
@@ -29,32 +33,71 @@ func __cl_show(values ...any) {
 		var bundle map[string]any
 		var html, svg, md, text string
 		hasText := false
-		switch x := v.(type) {
-		case __cl_bundler:
-			bundle = x.MIMEBundle()
+		if _, ok := v.(__cl_bundler); ok {
+			switch x := v.(type) {
+			case __cl_bundler:
+				bundle = x.MIMEBundle()
+			}
 		}
-		switch x := v.(type) {
-		case __cl_htmler:
-			html = x.HTML()
+		if _, ok := v.(__cl_htmler); ok {
+			switch x := v.(type) {
+			case __cl_htmler:
+				html = x.HTML()
+			}
 		}
-		switch x := v.(type) {
-		case __cl_svger:
-			svg = x.SVG()
+		if _, ok := v.(__cl_svger); ok {
+			switch x := v.(type) {
+			case __cl_svger:
+				svg = x.SVG()
+			}
 		}
-		switch x := v.(type) {
-		case __cl_markdowner:
-			md = x.Markdown()
+		if _, ok := v.(__cl_markdowner); ok {
+			switch x := v.(type) {
+			case __cl_markdowner:
+				md = x.Markdown()
+			}
 		}
-		switch x := v.(type) {
-		case __cl_stringer:
-			text, hasText = x.String(), true
-		case __cl_errorer:
-			text, hasText = x.Error(), true
+		if _, ok := v.(__cl_stringer); ok {
+			switch x := v.(type) {
+			case __cl_stringer:
+				text = x.String()
+				hasText = true
+			}
+		} else if _, ok := v.(__cl_errorer); ok {
+			switch x := v.(type) {
+			case __cl_errorer:
+				text = x.Error()
+				hasText = true
+			}
 		}
 		__rt.Value(v, bundle, html, svg, md, text, hasText)
 	}
 }
 `
+
+// withCompiledMethods fills in the renderings of a value of a compiled type that the
+// interpreted checks missed (yaegi answers some interface assertions on compiled values
+// wrongly); host reflection sees compiled methods.
+func withCompiledMethods(v shownValue) shownValue {
+	if x, ok := v.value.(interface{ MIMEBundle() map[string]any }); ok && v.bundle == nil {
+		v.bundle = x.MIMEBundle()
+	}
+	if x, ok := v.value.(interface{ HTML() string }); ok && v.html == "" {
+		v.html = x.HTML()
+	}
+	if x, ok := v.value.(interface{ SVG() string }); ok && v.svg == "" {
+		v.svg = x.SVG()
+	}
+	if x, ok := v.value.(interface{ Markdown() string }); ok && v.md == "" {
+		v.md = x.Markdown()
+	}
+	if x, ok := v.value.(fmt.Stringer); ok && !v.hasText {
+		v.text, v.hasText = x.String(), true
+	} else if x, ok := v.value.(error); ok && !v.hasText {
+		v.text, v.hasText = x.Error(), true
+	}
+	return v
+}
 
 // printing lists calls whose values nobody wants as a cell's result.
 var printing = map[string]bool{
@@ -158,15 +201,12 @@ func truncate(text string, limit int) string {
 	return text[:cut] + fmt.Sprintf("\n… (result truncated: %d more bytes)", len(text)-cut)
 }
 
-// isDisplayHandle reports a handle returned by the display package, whose display is already
-// shown and must not be rendered again as the result.
+// isDisplayHandle reports a handle returned by the display package (a display or progress
+// bar already on screen), which must not be rendered again as the result.
 func isDisplayHandle(v any) bool {
-	t := reflect.TypeOf(v)
-	if t == nil {
-		return false
+	switch v.(type) {
+	case *display.Handle, *display.ProgressBar:
+		return true
 	}
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return strings.HasSuffix(t.PkgPath(), "/display") && t.Name() == "Handle"
+	return false
 }

@@ -1,0 +1,74 @@
+package eval
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestRedefinition(t *testing.T) {
+	runCases(t, Options{}, []cellCase{
+		{name: "func: callers see the new version",
+			setup: []string{`func greet() string { return "hello" }`, `func twice() string { return greet() + greet() }`, `func greet() string { return "bye" }`},
+			code:  `twice()`, result: `"byebye"`},
+		{name: "type and method redefined",
+			setup: []string{`type shape struct{ w int }`, `func (s shape) area() int { return s.w }`,
+				`type shape struct{ w, h int }`, `func (s shape) area() int { return s.w * s.h }`},
+			code: `shape{3, 4}.area()`, result: "12"},
+		{name: "var redefined takes its new value",
+			setup: []string{`var limit = 10`, `func getLimit() int { return limit }`, `var limit = 99`},
+			code:  `getLimit()`, result: "99"},
+		{name: "const redefined",
+			setup: []string{`const size = 2`, `func area() int { return size * size }`, `const size = 5`},
+			code:  `area()`, result: "25"},
+		{name: "values survive a redefinition",
+			setup: []string{`import "concur"`, `n := 7`, `names := []string{"a", "b"}`, `counts := map[string]int{"a": 1}`,
+				`mb := concur.NewMailbox(4)`, `mb.Send(42)`, `var total = 3`, `total = 30`,
+				`func f() int { return 1 }`, `func f() int { return 2 }`},
+			code: `import "fmt"
+fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 30 1 2"`},
+		{name: "values of a changed struct type are reset and named",
+			setup: []string{`type item struct{ a int }`, `var it = item{a: 1}`, `type rec struct{ a int }`, `r := rec{5}`},
+			code:  `type item struct{ a, b int }`, stderr: "reset to their zero value"},
+		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
+			code: `func same() int { return 1 }`},
+	})
+}
+
+func TestResetNoticeNamesVariables(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`type item struct{ a int }`)
+	h.mustExec(`var it = item{a: 1}`)
+	h.mustExec(`fn := func() int { return 1 }`)
+	h.mustExec(`keep := 3`)
+	r := h.mustExec(`type item struct{ a, b int }`)
+	notice := r.out.text("stderr")
+	if !strings.Contains(notice, "it") || !strings.Contains(notice, "fn") || strings.Contains(notice, "keep") {
+		t.Errorf("notice = %q, want it to name it and fn but not keep", notice)
+	}
+	if got := h.mustExec(`keep`).result(); got != "3" {
+		t.Errorf("keep = %q after the rebuild, want 3", got)
+	}
+}
+
+func TestDeclarationsReplay(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`import "strings"`)
+	h.mustExec(`func shout(s string) string { return strings.ToUpper(s) + "!" }`)
+	h.mustExec(`func shout(s string) string { return strings.ToUpper(s) + "!!" }`)
+	h.mustExec(`x := 1`)
+	decls := h.s.Declarations()
+	if len(decls) != 2 || !slices.Contains(decls, `import "strings"`) {
+		t.Fatalf("Declarations() = %q, want the import and the latest shout", decls)
+	}
+	fresh := newHarness(t, Options{})
+	if err := fresh.s.Replay(decls); err != nil {
+		t.Fatal(err)
+	}
+	if got := fresh.mustExec(`shout("hi")`).result(); got != `"HI!!"` {
+		t.Errorf("after replay shout = %s, want \"HI!!\"", got)
+	}
+	if err := fresh.s.Replay([]string{"func broken() { undefinedName() }"}); err == nil {
+		t.Error("Replay of a broken declaration reported no error")
+	}
+}

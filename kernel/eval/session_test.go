@@ -1,0 +1,114 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+// cellCase is one cell run after setup cells, with what its reply must contain.
+type cellCase struct {
+	name   string
+	setup  []string // cells run first, each must succeed
+	code   string
+	result string // exact text/plain result ("" for none)
+	stdout string // substring of stdout
+	stderr string // substring of stderr
+	err    string // substring of the error (name, value and traceback); "" for success
+}
+
+func runCases(t *testing.T, opts Options, cases []cellCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, opts)
+			for _, setup := range c.setup {
+				h.mustExec(setup)
+			}
+			checkCell(t, h.exec(c.code), c)
+		})
+	}
+}
+
+func checkCell(t *testing.T, r cellRun, c cellCase) {
+	t.Helper()
+	if got := r.errorText(); c.err == "" && got != "" {
+		t.Fatalf("unexpected error:\n%s", got)
+	} else if !strings.Contains(got, c.err) {
+		t.Errorf("error = %q, want it to contain %q", got, c.err)
+	}
+	if got := r.result(); got != c.result {
+		t.Errorf("result = %q, want %q", got, c.result)
+	}
+	if got := r.out.text("stdout"); !strings.Contains(got, c.stdout) {
+		t.Errorf("stdout = %q, want it to contain %q", got, c.stdout)
+	}
+	if got := r.out.text("stderr"); !strings.Contains(got, c.stderr) {
+		t.Errorf("stderr = %q, want it to contain %q", got, c.stderr)
+	}
+}
+
+func TestCells(t *testing.T) {
+	runCases(t, Options{}, []cellCase{
+		{name: "state across cells", setup: []string{`x := 20`, `y := x + 1`}, code: `x + y`, result: "41"},
+		{name: "mixed cell", code: `import "fmt"
+n := 3
+func square(v int) int { return v * v }
+fmt.Println("square", square(n))
+type pair struct{ a, b int }
+p := pair{1, square(n)}
+p.b`, stdout: "square 9\n", result: "9"},
+		{name: "multi-value result", setup: []string{`func two() (int, string) { return 1, "a" }`}, code: `two()`, result: `1, "a"`},
+		{name: "string quoted", code: `"hi there"`, result: `"hi there"`},
+		{name: "nil pointer with type", code: `var p *int
+p`, result: "*int(nil)"},
+		{name: "void call has no result", setup: []string{`func nothing() {}`}, code: `nothing()`},
+		{name: "printing call has no result", code: `import "fmt"
+fmt.Println("x")`, stdout: "x\n"},
+		{name: "statement has no result", code: `z := 1
+z++`},
+		{name: "compiled String method", code: `import "time"
+1500 * time.Millisecond`, result: "1.5s"},
+		{name: "interpreted String method", setup: []string{`type celsius float64
+func (c celsius) String() string { return "it is warm" }`}, code: `celsius(30)`, result: "it is warm"},
+		{name: "interpreted pointer String method", setup: []string{`type counter struct{ n int }
+func (c *counter) String() string { return "counted" }`}, code: `&counter{3}`, result: "counted"},
+		{name: "interpreted HTML and String", setup: []string{`type badge struct{ label string }
+func (b badge) HTML() string { return "<b>" + b.label + "</b>" }
+func (b badge) String() string { return b.label }`}, code: `badge{"new"}`, result: "new"},
+		{name: "error value", code: `import "errors"
+errors.New("bad thing")`, result: "bad thing"},
+		{name: "re-import is a no-op", setup: []string{`import "strings"`}, code: `import "strings"
+strings.ToUpper("ok")`, result: `"OK"`},
+		{name: "func main refused", code: `func main() {}`, err: "func main is not allowed in a cell"},
+		{name: "top-level func literal runs once", setup: []string{`count := 0`, `func() { count++ }()`, `1`}, code: `count`, result: "1"},
+		{name: "os.Stdout and os.Stderr", code: `import ("fmt"; "os")
+fmt.Fprintln(os.Stdout, "out")
+os.Stderr.WriteString("err\n")
+println("builtin")`, stdout: "out\nbuiltin\n", stderr: "err\n"},
+		{name: "log goes to stderr", code: `import "log"
+log.SetFlags(0)
+log.Print("logged")`, stderr: "logged\n"},
+		{name: "output of goroutines", code: `import ("fmt"; "os"; "sync")
+var wg sync.WaitGroup
+for i := 0; i < 3; i++ {
+	wg.Add(1)
+	go func() { defer wg.Done(); fmt.Fprintln(os.Stdout, "from goroutine") }()
+}
+wg.Wait()`, stdout: "from goroutine\nfrom goroutine\nfrom goroutine\n"},
+		{name: "os.Exit refused", code: `import "os"
+os.Exit(2)`, err: "tried to exit the process with status 2; refused"},
+		{name: "log.Fatal refused", code: `import "log"
+log.Fatal("bye")`, err: "tried to exit the process", stderr: "bye"},
+	})
+}
+
+func TestErrors(t *testing.T) {
+	runCases(t, Options{}, []cellCase{
+		{name: "syntax error line and caret", code: "a := 1\nb := a +/ 2", err: "In[1] line 2:9: expected operand, found '/'\n\x1b[0;32m   2 |\x1b[0m b := a +/ 2\n     |         \x1b[0;31m^"},
+		{name: "unfinished cell", code: "x := 1 +", err: "line 1:9: expected operand, found the end of the cell"},
+		{name: "type error line and caret", code: "\n\nvar v int = \"s\"", err: "In[1] line 3:13: cannot convert \"s\" to int\n\x1b[0;32m   3 |\x1b[0m var v int = \"s\"\n     |             \x1b[0;31m^"},
+		{name: "type error in a statement", code: "a := 1\n  a = \"s\"", err: "In[1] line 2:"},
+		{name: "runtime panic with cell line", setup: []string{"func explode(n int) int {\n\treturn 10 / n\n}"}, code: "x := 0\nexplode(x)", err: "runtime error: integer divide by zero"},
+		{name: "panic names the cell line", code: "a := []int{1}\n\n_ = a\npanic(\"boom\")", err: "panic: boom"},
+	})
+}

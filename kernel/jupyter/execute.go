@@ -70,7 +70,7 @@ func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
 	ereq := engine.ExecuteRequest{
 		Code:            req.Code,
 		Silent:          req.Silent,
-		StoreHistory:    orDefault(req.StoreHistory, !req.Silent) && !req.Silent,
+		StoreHistory:    !req.Silent && orDefault(req.StoreHistory, true),
 		AllowStdin:      orDefault(req.AllowStdin, true),
 		StopOnError:     orDefault(req.StopOnError, true),
 		UserExpressions: req.UserExpressions,

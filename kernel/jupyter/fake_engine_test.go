@@ -19,6 +19,8 @@ import (
 //	error TEXT      the cell fails  input PROMPT  read a line and print it
 //	block           wait for an interrupt           spin  burn CPU until interrupted
 //	flood N         write N bytes in 1 KiB writes   panic  the engine panics
+//
+// Complete panics on the code "panic".
 type fakeEngine struct {
 	mu        sync.Mutex
 	requests  []engine.ExecuteRequest
@@ -106,6 +108,9 @@ func (e *fakeEngine) Execute(ctx context.Context, req engine.ExecuteRequest, out
 }
 
 func (e *fakeEngine) Complete(code string, cursor int) engine.Completion {
+	if code == "panic" {
+		panic("completion failed")
+	}
 	return engine.Completion{Matches: []string{"Println", "Printf"}, CursorStart: cursor - 1, CursorEnd: cursor}
 }
 

@@ -281,3 +281,17 @@ func TestIPCTransportLeavesNoFiles(t *testing.T) {
 		t.Errorf("files left after shutdown: %v", files)
 	}
 }
+
+func TestHandlerPanicBecomesErrorReply(t *testing.T) {
+	h := start(t, jupyter.Options{})
+	reply, err := h.c.Request(client.Shell, "complete_request", map[string]any{"code": "panic", "cursor_pos": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := content(t, reply); c["status"] != "error" || !strings.Contains(c["evalue"].(string), "completion failed") || c["traceback"] == nil {
+		t.Errorf("reply = %v", c)
+	}
+	if _, err := h.c.KernelInfo(); err != nil {
+		t.Fatalf("no answer after a handler panic: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -87,7 +88,7 @@ func (s *Server) bind() error {
 	if s.stdin, err = s.listenRouter(ctx, "stdin", s.conn.StdinPort); err != nil {
 		return err
 	}
-	pub := zmq4.NewPub(ctx)
+	pub := zmq4.NewPub(ctx, s.zmqLogger())
 	if err := pub.SetOption(zmq4.OptionHWM, iopubHighWater); err != nil {
 		return err
 	}
@@ -95,8 +96,13 @@ func (s *Server) bind() error {
 	if err := listen(pub, s.conn.Endpoint(s.conn.IOPubPort)); err != nil {
 		return err
 	}
-	s.heartbeat = zmq4.NewRep(ctx)
+	s.heartbeat = zmq4.NewRep(ctx, s.zmqLogger())
 	return listen(s.heartbeat, s.conn.Endpoint(s.conn.HBPort))
+}
+
+// zmqLogger sends zmq4's own log lines (failed handshakes) to the server's logger.
+func (s *Server) zmqLogger() zmq4.Option {
+	return zmq4.WithLogger(slog.NewLogLogger(s.opts.Logger.Handler(), slog.LevelWarn))
 }
 
 func listen(sock zmq4.Socket, endpoint string) error {

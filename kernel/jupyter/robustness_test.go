@@ -3,6 +3,7 @@ package jupyter_test
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -293,5 +294,18 @@ func TestHandlerPanicBecomesErrorReply(t *testing.T) {
 	}
 	if _, err := h.c.KernelInfo(); err != nil {
 		t.Fatalf("no answer after a handler panic: %v", err)
+	}
+}
+
+func TestGarbageConnectionIsRefused(t *testing.T) {
+	h := start(t, jupyter.Options{})
+	conn, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", h.info.ShellPort))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Write(bytes.Repeat([]byte{0xff, 0x00, 0x7f}, 1000))
+	conn.Close()
+	if _, err := h.c.KernelInfo(); err != nil {
+		t.Fatalf("no answer after a connection that spoke no ZMTP: %v", err)
 	}
 }

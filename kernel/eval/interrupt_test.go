@@ -1,0 +1,116 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// promptly bounds how long Execute may take after the cancel; generous for a busy machine.
+const promptly = 500 * time.Millisecond
+
+func TestInterrupt(t *testing.T) {
+	cases := []struct{ name, code string }{
+		{"endless loop", `for {}`},
+		{"loop calling functions", `for { n = bump(n) }`},
+		{"blocked channel receive", `ch := make(chan int)
+<-ch`},
+		{"empty select", `select {}`},
+		{"long sleep", `time.Sleep(time.Hour)`},
+		{"wait group of a goroutine that never finishes", `var wg sync.WaitGroup
+wg.Add(1)
+go func() { for {} }()
+wg.Wait()`},
+		{"mutex held forever", `var mu sync.Mutex
+mu.Lock()
+mu.Lock()`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, Options{DeadlockAfter: -1})
+			h.mustExec(`import ("sync"; "time")`)
+			h.mustExec(`func bump(v int) int { return v + 1 }`)
+			h.mustExec(`n := 41`)
+			r, took := h.interruptAfter(c.code, 100*time.Millisecond)
+			if r.reply.Error == nil || r.reply.Error.Name != "Interrupted" {
+				t.Fatalf("reply error = %+v, want Interrupted", r.reply.Error)
+			}
+			if took > promptly {
+				t.Errorf("Execute returned %v after the interrupt, want under %v", took, promptly)
+			}
+			if got := h.mustExec(`bump(1) + 0*n`).result(); got != "2" {
+				t.Errorf("after the interrupt bump(1) = %q, want 2", got)
+			}
+			if got := h.mustExec(`n > 40`).result(); got != "true" {
+				t.Errorf("after the interrupt n > 40 = %q, want true", got)
+			}
+		})
+	}
+}
+
+func TestZombieDoesNotResume(t *testing.T) {
+	h := newHarness(t, Options{DeadlockAfter: -1})
+	h.mustExec(`import ("fmt"; "sync")`)
+	r, _ := h.interruptAfter(`var mu sync.Mutex
+mu.Lock()
+go func() { mu.Lock(); fmt.Println("zombie resumed") }()
+for {}`, 100*time.Millisecond)
+	if r.reply.Error == nil || r.reply.Error.Name != "Interrupted" {
+		t.Fatalf("reply error = %+v, want Interrupted", r.reply.Error)
+	}
+	for i := 0; i < 3; i++ {
+		if out := h.mustExec(`fmt.Print("")`).out.text("stdout"); strings.Contains(out, "zombie") {
+			t.Fatalf("a goroutine of the interrupted cell resumed: %q", out)
+		}
+	}
+}
+
+func TestDeadlock(t *testing.T) {
+	cases := []struct {
+		name, code string
+		want       []string
+	}{
+		{"receive with no sender", `ch := make(chan int)
+<-ch`, []string{"the cell itself"}},
+		{"goroutines waiting on each other", `import "sync"
+a, b := make(chan int), make(chan int)
+var wg sync.WaitGroup
+wg.Add(2)
+go func() { defer wg.Done(); <-a; b <- 1 }()
+go func() { defer wg.Done(); <-b; a <- 1 }()
+wg.Wait()`, []string{"the cell itself", "the goroutine started at In[1] line 5", "the goroutine started at In[1] line 6"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, Options{DeadlockAfter: 300 * time.Millisecond})
+			start := time.Now()
+			r := h.exec(c.code)
+			if r.reply.Error == nil || r.reply.Error.Name != "Deadlock" {
+				t.Fatalf("reply error = %+v, want Deadlock", r.reply.Error)
+			}
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("the deadlock took %v to be reported", took)
+			}
+			text := r.errorText()
+			for _, w := range append(c.want, "all goroutines are asleep - deadlock!") {
+				if !strings.Contains(text, w) {
+					t.Errorf("error = %q, want it to contain %q", text, w)
+				}
+			}
+			if got := h.mustExec(`1 + 1`).result(); got != "2" {
+				t.Errorf("after the deadlock 1 + 1 = %q", got)
+			}
+		})
+	}
+}
+
+func TestSleepIsNotDeadlock(t *testing.T) {
+	h := newHarness(t, Options{DeadlockAfter: 100 * time.Millisecond})
+	r := h.mustExec(`import "time"
+ch := make(chan int)
+go func() { time.Sleep(600 * time.Millisecond); ch <- 7 }()
+<-ch`)
+	if got := r.result(); got != "7" {
+		t.Errorf("result = %q, want 7", got)
+	}
+}

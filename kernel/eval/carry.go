@@ -1,89 +1,54 @@
 package eval
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/traefik/yaegi/interp"
 )
 
 // modulePrefix is cut from compiled package paths to get the paths that cells import.
 const modulePrefix = "github.com/concurlab/concurlab/"
 
-// carry copies the session variables of from into to, which has just been given the
-// session's declarations; fresh names (just redeclared) keep their new value. It returns the
-// variables that could not be carried: their type changed or cannot be written in Go source
-// (values of interpreted struct types made by statements, funcs).
-func carry(from, to *interp.Interpreter, decls []declaration, imports []importSpec, fresh []string) (reset []string) {
+// sessionVars lists the variables of an interpreter that carry over a rebuild, sorted:
+// everything but the rewrites' hidden names and constants.
+func sessionVars(globals map[string]reflect.Value, decls []declaration) []string {
 	var consts []string
 	for _, d := range decls {
 		consts = append(consts, varNames(d.keys, "const ")...)
 	}
-	byPath := map[string]string{}
-	for _, imp := range imports {
-		byPath[imp.path] = imp.packageName()
-	}
-	old := from.Globals()
-	names := make([]string, 0, len(old))
-	for name := range old {
-		names = append(names, name)
+	var names []string
+	for name, v := range globals {
+		if !strings.HasPrefix(name, "__") && name != "_" && !slices.Contains(consts, name) && v.IsValid() {
+			names = append(names, name)
+		}
 	}
 	slices.Sort(names)
-	current := to.Globals()
-	for _, name := range names {
-		ov := old[name]
-		if strings.HasPrefix(name, "__") || name == "_" || slices.Contains(fresh, name) || slices.Contains(consts, name) || !ov.IsValid() {
-			continue
-		}
-		if !carryOne(to, current, name, ov, byPath) {
-			reset = append(reset, name)
-		}
-	}
-	return reset
+	return names
 }
 
-// carryOne sets variable name of to to ov, declaring it first when no declaration did.
-func carryOne(to *interp.Interpreter, current map[string]reflect.Value, name string, ov reflect.Value, byPath map[string]string) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	if ov.Kind() == reflect.Func {
-		return false
-	}
-	nv, declared := current[name]
-	if !declared {
-		src, ok := typeSource(ov.Type(), byPath)
-		if !ok {
-			return false
-		}
-		if _, err := to.Eval("var " + name + " " + src); err != nil {
-			return false
-		}
-		nv = to.Globals()[name]
-	}
-	if !nv.IsValid() || nv.Type() != ov.Type() || !nv.CanSet() {
-		return false
-	}
-	nv.Set(ov)
-	return true
+// typeNamer writes types as Go source: predeclared types, named types of imported compiled
+// packages, the session's struct types, and slices, arrays, maps, pointers and channels of
+// those.
+type typeNamer struct {
+	packages map[string]string       // import path → name in the session
+	structs  map[reflect.Type]string // the session's struct types, as yaegi built them
 }
 
-// typeSource writes t as Go source, when it can be: predeclared types, named types of
-// imported compiled packages, and slices, arrays, maps, pointers and channels of those.
-func typeSource(t reflect.Type, byPath map[string]string) (string, bool) {
+func (n typeNamer) source(t reflect.Type) (string, bool) {
+	if name, ok := n.structs[t]; ok {
+		return name, true
+	}
 	if t.Name() != "" {
 		if t.PkgPath() == "" {
 			return t.Name(), true
 		}
-		pkg, ok := byPath[strings.TrimPrefix(t.PkgPath(), modulePrefix)]
+		pkg, ok := n.packages[strings.TrimPrefix(t.PkgPath(), modulePrefix)]
 		return pkg + "." + t.Name(), ok
 	}
 	elem := func(prefix string) (string, bool) {
-		src, ok := typeSource(t.Elem(), byPath)
+		src, ok := n.source(t.Elem())
 		return prefix + src, ok
 	}
 	switch t.Kind() {
@@ -102,7 +67,7 @@ func typeSource(t reflect.Type, byPath map[string]string) (string, bool) {
 		}
 		return elem("chan ")
 	case reflect.Map:
-		key, ok := typeSource(t.Key(), byPath)
+		key, ok := n.source(t.Key())
 		if !ok {
 			return "", false
 		}
@@ -113,4 +78,57 @@ func typeSource(t reflect.Type, byPath map[string]string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// statementVarDecls declares, as Go source, the variables that cells made with statements
+// (x := …) rather than declarations, so that replayed funcs that use them compile. It returns
+// the names whose type cannot be written (funcs, anonymous structs): they are reset.
+func statementVarDecls(names []string, globals map[string]reflect.Value, decls []declaration, n typeNamer) (src string, undeclared []string) {
+	var declared []string
+	for _, d := range decls {
+		declared = append(declared, varNames(d.keys, "var ")...)
+	}
+	var b strings.Builder
+	for _, name := range names {
+		if slices.Contains(declared, name) {
+			continue
+		}
+		t := globals[name].Type()
+		typ, ok := n.source(t)
+		if !ok || t.Kind() == reflect.Func {
+			undeclared = append(undeclared, name)
+			continue
+		}
+		fmt.Fprintf(&b, "var %s %s\n", name, typ)
+	}
+	return b.String(), undeclared
+}
+
+// carryValues sets each variable of names in to to its value in old, unless it is fresh
+// (just redeclared). It returns the names whose type changed.
+func carryValues(names []string, old, current map[string]reflect.Value, fresh []string) (reset []string) {
+	for _, name := range names {
+		nv, ok := current[name]
+		if !ok || slices.Contains(fresh, name) {
+			continue
+		}
+		if !setValue(nv, old[name]) {
+			reset = append(reset, name)
+		}
+	}
+	return reset
+}
+
+// setValue sets nv to ov when their types are identical and nv is a variable.
+func setValue(nv, ov reflect.Value) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if !nv.IsValid() || nv.Type() != ov.Type() || !nv.CanSet() || ov.Kind() == reflect.Func {
+		return false
+	}
+	nv.Set(ov)
+	return true
 }

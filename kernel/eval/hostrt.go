@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"reflect"
 	"runtime"
 	"strconv"
@@ -21,11 +22,12 @@ type hostRuntime struct {
 	ro *router
 
 	mu         sync.Mutex
-	running    bool               // a cell is running
-	values     []shownValue       // results of the running cell
-	goPanics   []*engine.Error    // goroutine panics while the cell runs
-	goroutines map[int64]goOrigin // rewritten goroutines alive, by goroutine id
-	stop       chan struct{}      // closed when the running cell is interrupted
+	running    bool                    // a cell is running
+	values     []shownValue            // results of the running cell
+	goPanics   []*engine.Error         // goroutine panics while the cell runs
+	goroutines map[int64]goOrigin      // rewritten goroutines alive, by goroutine id
+	stop       chan struct{}           // closed when the running cell is interrupted
+	structs    map[reflect.Type]string // the session's struct types, by the type yaegi built
 
 	timers    atomic.Int64 // sleeps and time.After timers pending
 	clockUsed atomic.Bool  // a timer or ticker exists that the deadlock check cannot see
@@ -43,7 +45,7 @@ type shownValue struct {
 }
 
 func newHostRuntime(ro *router) *hostRuntime {
-	return &hostRuntime{ro: ro, goroutines: map[int64]goOrigin{}, stop: make(chan struct{})}
+	return &hostRuntime{ro: ro, goroutines: map[int64]goOrigin{}, stop: make(chan struct{}), structs: map[reflect.Type]string{}}
 }
 
 // exitRefused is the panic value of os.Exit and log.Fatal in a cell.
@@ -56,9 +58,10 @@ const rtPath = "concurlab/rt"
 func (h *hostRuntime) exports() interp.Exports {
 	return interp.Exports{
 		rtPath + "/rt": {
-			"Value":   reflect.ValueOf(h.value),
-			"GoStart": reflect.ValueOf(h.goStart),
-			"GoEnd":   reflect.ValueOf(h.goEnd),
+			"Value":    reflect.ValueOf(h.value),
+			"GoStart":  reflect.ValueOf(h.goStart),
+			"GoEnd":    reflect.ValueOf(h.goEnd),
+			"TypeName": reflect.ValueOf(h.typeName),
 		},
 		"os/os": {
 			"Exit": reflect.ValueOf(func(code int) { panic(exitRefused{code}) }),
@@ -196,6 +199,31 @@ func (h *hostRuntime) after(d time.Duration) <-chan time.Time {
 		ch <- time.Now()
 	})
 	return ch
+}
+
+// typeName records the struct type that ptr points to as the session's type name.
+func (h *hostRuntime) typeName(name string, ptr any) {
+	t := reflect.TypeOf(unwrap(ptr))
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.structs[t.Elem()] = name
+}
+
+// structTypes returns the recorded struct types.
+func (h *hostRuntime) structTypes() map[reflect.Type]string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return maps.Clone(h.structs)
+}
+
+// forgetTypes forgets the recorded struct types, before a rebuild records them afresh.
+func (h *hostRuntime) forgetTypes() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.structs = map[reflect.Type]string{}
 }
 
 // goroutineID returns the id of the calling goroutine, as runtime.Stack prints it.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -15,9 +16,9 @@ type replayError struct {
 
 func (e *replayError) Error() string { return fmt.Sprintf("In[%d] %v", e.cell, e.err) }
 
-// rebuild replaces the interpreter by a fresh one holding the imports and decls, carries the
-// values of the session's variables over except those named fresh, and says which could not
-// be carried. On failure the session is left as it was.
+// rebuild replaces the interpreter by a fresh one holding the imports, decls and the
+// variables that statements made, carries the variables' values over except those named
+// fresh, and says which could not be carried. On failure the session is left as it was.
 func (s *Session) rebuild(decls []declaration, fresh []string) error {
 	in := s.newInterpreter()
 	if len(s.imports) > 0 {
@@ -31,13 +32,23 @@ func (s *Session) rebuild(decls []declaration, fresh []string) error {
 			return err
 		}
 	}
-	if err := replayDecls(in, decls); err != nil {
+	old := s.in.Globals()
+	names := sessionVars(old, decls)
+	packages := map[string]string{}
+	for _, imp := range s.imports {
+		packages[imp.path] = imp.packageName()
+	}
+	vars, undeclared := statementVarDecls(names, old, decls, typeNamer{packages: packages, structs: s.rt.structTypes()})
+	if err := replayDecls(in, decls, vars); err != nil {
 		return err
 	}
 	if s.stale {
 		s.rt.rearm()
 	}
-	reset := carry(s.in, in, decls, s.imports, fresh)
+	s.rt.forgetTypes()
+	registerTypes(in, decls)
+	reset := append(undeclared, carryValues(names, old, in.Globals(), fresh)...)
+	slices.Sort(reset)
 	s.in, s.decls, s.stale = in, decls, false
 	if len(reset) > 0 {
 		s.ro.deliver("stderr", fmt.Sprintf("reset to their zero value (their type changed or cannot be carried into the rebuilt session): %s\n",
@@ -46,10 +57,20 @@ func (s *Session) rebuild(decls []declaration, fresh []string) error {
 	return nil
 }
 
-// replayDecls declares decls in in with one Eval (they may refer to each other in any
-// order), mapping an error back to the cell and line of the declaration at fault.
-func replayDecls(in *interp.Interpreter, decls []declaration) (err error) {
-	if len(decls) == 0 {
+// registerTypes tells the host runtime the reflect type of each struct type that decls
+// declare, so that later rebuilds can declare variables of those types.
+func registerTypes(in *interp.Interpreter, decls []declaration) {
+	for _, d := range decls {
+		for _, name := range varNames(d.keys, "type ") {
+			_, _ = in.Eval(fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", name, name))
+		}
+	}
+}
+
+// replayDecls declares decls, then vars, in in with one Eval (they may refer to each other in
+// any order), mapping an error back to the cell and line of the declaration at fault.
+func replayDecls(in *interp.Interpreter, decls []declaration, vars string) (err error) {
+	if len(decls) == 0 && vars == "" {
 		return nil
 	}
 	var b strings.Builder
@@ -61,6 +82,7 @@ func replayDecls(in *interp.Interpreter, decls []declaration) (err error) {
 		b.WriteString(strings.Repeat(" ", d.col-1) + d.code + "\n")
 		line += strings.Count(d.code, "\n") + 1
 	}
+	b.WriteString(vars)
 	defer func() {
 		if r := recover(); r != nil {
 			err = internalError{r}
@@ -68,7 +90,7 @@ func replayDecls(in *interp.Interpreter, decls []declaration) (err error) {
 	}()
 	if _, err := in.Eval(b.String()); err != nil {
 		ce, ok := yaegiCellError(err.Error())
-		if !ok {
+		if !ok || len(decls) == 0 || ce.line+1 >= line {
 			return err
 		}
 		yline := ce.line + 1

@@ -30,6 +30,13 @@ fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 
 		{name: "values of a changed struct type are reset and named",
 			setup: []string{`type item struct{ a int }`, `var it = item{a: 1}`, `type rec struct{ a int }`, `r := rec{5}`},
 			code:  `type item struct{ a, b int }`, stderr: "reset to their zero value"},
+		{name: "funcs using statement variables survive a rebuild",
+			setup: []string{`results := []int{}`, `func add(v int) { results = append(results, v) }`, `add(1)`,
+				`func add(v int) { results = append(results, v*10) }`, `add(2)`},
+			code: `results`, result: "[1 20]"},
+		{name: "statement variable of a session struct type is carried",
+			setup: []string{`type rec struct{ a int }`, `r := rec{5}`, `ptrs := []*rec{&r}`, `func other() int { return 1 }`, `func other() int { return 2 }`},
+			code: `r.a + ptrs[0].a + other()`, result: "12"},
 		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
 			code: `func same() int { return 1 }`},
 	})

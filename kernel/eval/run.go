@@ -81,6 +81,7 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 		return err
 	}
 	s.decls = append(s.decls, d)
+	registerTypes(s.in, []declaration{d})
 	return nil
 }
 

@@ -133,6 +133,7 @@ func (s *Session) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.rt.rearm()
+	s.rt.forgetTypes()
 	s.in, s.decls, s.imports, s.stale = s.newInterpreter(), nil, nil, false
 }
 

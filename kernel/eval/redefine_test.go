@@ -36,7 +36,7 @@ fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 
 			code: `results`, result: "[1 20]"},
 		{name: "statement variable of a session struct type is carried",
 			setup: []string{`type rec struct{ a int }`, `r := rec{5}`, `ptrs := []*rec{&r}`, `func other() int { return 1 }`, `func other() int { return 2 }`},
-			code: `r.a + ptrs[0].a + other()`, result: "12"},
+			code:  `r.a + ptrs[0].a + other()`, result: "12"},
 		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
 			code: `func same() int { return 1 }`},
 	})

@@ -3,6 +3,7 @@ package client
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os"
 
@@ -48,7 +49,16 @@ func NewConnection() (jupyter.ConnectionInfo, string, error) {
 	return info, f.Name(), nil
 }
 
-// freePorts asks the system for n distinct free tcp ports on 127.0.0.1.
+// Ports are picked below Linux's ephemeral range (32768 and up), where outgoing connections
+// take their local ports, so that a port found free is not taken by a client socket before
+// the kernel binds it.
+const (
+	lowestPort  = 20000
+	portsToPick = 12000
+)
+
+// freePorts finds n distinct free tcp ports on 127.0.0.1, trying random ones below the
+// ephemeral range first and asking the system for any at last.
 func freePorts(n int) ([]int, error) {
 	var listeners []net.Listener
 	defer func() {
@@ -57,10 +67,17 @@ func freePorts(n int) ([]int, error) {
 		}
 	}()
 	ports := make([]int, 0, n)
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
+	for attempt := 0; len(ports) < n; attempt++ {
+		addr := "127.0.0.1:0"
+		if attempt < 100*n {
+			addr = fmt.Sprintf("127.0.0.1:%d", lowestPort+rand.IntN(portsToPick))
+		}
+		l, err := net.Listen("tcp", addr)
 		if err != nil {
-			return nil, fmt.Errorf("finding a free port: %w", err)
+			if addr == "127.0.0.1:0" {
+				return nil, fmt.Errorf("finding a free port: %w", err)
+			}
+			continue
 		}
 		listeners = append(listeners, l)
 		ports = append(ports, l.Addr().(*net.TCPAddr).Port)

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -55,6 +56,11 @@ func Start(ctx context.Context, argv []string) (*Client, error) {
 	}()
 	c, err := Connect(ctx, info)
 	if err != nil {
+		select {
+		case <-p.done:
+			err = fmt.Errorf("the kernel exited while starting (%v): %w", p.err, err)
+		default:
+		}
 		p.stop()
 		return nil, err
 	}

@@ -23,6 +23,9 @@ type Scope interface {
 // Completer completes and inspects Go cells against the compiled packages cells can import.
 type Completer struct {
 	packages map[string]map[string]reflect.Value // by import path
+	// known maps each package name to an import path, for packages a cell has not imported
+	// yet: the shortest path wins where two share a name (math/rand over crypto/rand).
+	known map[string]string
 }
 
 // New makes a Completer over yaegi symbol tables, keyed "importpath/pkgname" as yaegi keys
@@ -30,10 +33,16 @@ type Completer struct {
 // documentation in the background, so that the first request does not wait for it.
 func New(packages map[string]map[string]reflect.Value) *Completer {
 	go docs()
-	c := &Completer{packages: map[string]map[string]reflect.Value{}}
+	c := &Completer{packages: map[string]map[string]reflect.Value{}, known: map[string]string{}}
 	for key, table := range packages {
-		if i := strings.LastIndex(key, "/"); i > 0 {
-			c.packages[key[:i]] = table
+		i := strings.LastIndex(key, "/")
+		if i <= 0 {
+			continue
+		}
+		path, name := key[:i], key[i+1:]
+		c.packages[path] = table
+		if old, ok := c.known[name]; !ok || len(path) < len(old) || len(path) == len(old) && path < old {
+			c.known[name] = path
 		}
 	}
 	return c
@@ -54,6 +63,9 @@ func (c *Completer) newView(code string, s Scope) view {
 	}
 	d.addSource(code)
 	imports := map[string]string{}
+	for name, path := range c.known {
+		imports[name] = path
+	}
 	for name, path := range s.Imports() {
 		imports[name] = path
 	}

@@ -90,6 +90,8 @@ func TestComplete(t *testing.T) {
 		{"strings members", "strings.|", []string{"Builder", "Contains", "NewReader", "ToUpper"}, []string{"_Reader"}, 8, 8},
 		{"renamed import", "rand.In|", []string{"Intn", "Int63"}, nil, 5, 7},
 		{"cell import", "import \"sync\"\nsync.W|", []string{"WaitGroup"}, nil, 19, 20},
+		{"package not imported yet", "bytes.NewBuf|", []string{"NewBuffer", "NewBufferString"}, nil, 6, 12},
+		{"package name not imported yet", "byt|", []string{"bytes"}, nil, 0, 3},
 		{"display package", "display.Pro|", []string{"Progress", "ProgressBar"}, nil, 8, 11},
 		{"concur package", "concur.NewMail|", []string{"NewMailbox"}, nil, 7, 14},
 		{"concur value", "tr := concur.StartTrace()\ntr.|", []string{"Stop", "SVG", "Len"}, nil, 29, 29},

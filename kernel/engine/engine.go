@@ -61,6 +61,9 @@ type ExecuteReply struct {
 	Error *Error `json:",omitempty"`
 	// UserExpressions holds the value of each requested user expression.
 	UserExpressions map[string]ExpressionValue `json:",omitempty"`
+	// Payload holds execute_reply payloads, such as {"source": "page", "data": {...},
+	// "start": 0} for documentation a front end shows in its pager.
+	Payload []map[string]any `json:",omitempty"`
 }
 
 // ExpressionValue is one user expression's value, or its error.

@@ -35,10 +35,10 @@ type errorContent struct {
 }
 
 type executeOK struct {
-	Status          string         `json:"status"`
-	ExecutionCount  int            `json:"execution_count"`
-	UserExpressions map[string]any `json:"user_expressions"`
-	Payload         []any          `json:"payload"`
+	Status          string           `json:"status"`
+	ExecutionCount  int              `json:"execution_count"`
+	UserExpressions map[string]any   `json:"user_expressions"`
+	Payload         []map[string]any `json:"payload"`
 }
 
 type executeError struct {
@@ -106,7 +106,7 @@ func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
 		s.abortQueue = ereq.StopOnError
 		return executeError{Status: "error", ExecutionCount: ereq.ExecutionCount, Ename: e.Name, Evalue: e.Value, Traceback: traceback}, nil
 	}
-	return executeOK{Status: "ok", ExecutionCount: ereq.ExecutionCount, UserExpressions: object(userExpressions(result.UserExpressions)), Payload: []any{}}, nil
+	return executeOK{Status: "ok", ExecutionCount: ereq.ExecutionCount, UserExpressions: object(userExpressions(result.UserExpressions)), Payload: nonNil(result.Payload)}, nil
 }
 
 // runCell runs the engine on a context that Interrupt cancels, turning an engine panic into

@@ -47,6 +47,9 @@ func (w *wrapper) Shutdown(restart bool) { w.inner.Shutdown(restart) }
 // code after them in inner. The magic lines reach inner as blank lines, so that positions
 // in its errors stay those of the cell.
 func (w *wrapper) Execute(ctx context.Context, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply {
+	if name, ok := helpQuery(req.Code); ok {
+		return w.page(name)
+	}
 	lines, body := splitMagics(req.Code)
 	calls := make([]call, len(lines))
 	for i, line := range lines {

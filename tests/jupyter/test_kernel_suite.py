@@ -33,8 +33,9 @@ class ConcurLabKernelTests(jupyter_kernel_test.KernelTests):
     code_page_something = "?fmt.Println"
 
     completion_samples = [
-        {"text": "fmt.Print", "matches": {"fmt.Print", "fmt.Printf", "fmt.Println"}},
-        {"text": "strings.ToUp", "matches": {"strings.ToUpper"}},
+        # Matches replace the text from cursor_start, the word under the cursor.
+        {"text": "fmt.Print", "matches": {"Print", "Printf", "Println"}},
+        {"text": "strings.ToUp", "matches": {"ToUpper", "ToUpperSpecial"}},
     ]
     complete_code_samples = ["1+1", "x := 1", "func f() {}", 'import "fmt"', "for {\n}"]
     incomplete_code_samples = ["func f() {", "for i := 0; i < 3; i++ {", "x := []int{1,", "s := `raw"]

@@ -79,9 +79,16 @@ func Connect(ctx context.Context, info jupyter.ConnectionInfo) (*Client, error) 
 	return c, nil
 }
 
+// A kernel that is starting binds its sockets within milliseconds; dialing retries that often
+// so that the client does not add its own wait to the kernel's start, for 10 s in all.
+const (
+	dialRetry      = 5 * time.Millisecond
+	dialMaxRetries = 2000
+)
+
 // dial connects the sockets, whose lives ctx bounds.
 func (c *Client) dial(ctx context.Context) error {
-	opts := []zmq4.Option{zmq4.WithDialerMaxRetries(40), zmq4.WithDialerRetry(250 * time.Millisecond)}
+	opts := []zmq4.Option{zmq4.WithDialerMaxRetries(dialMaxRetries), zmq4.WithDialerRetry(dialRetry)}
 	identity := zmq4.WithID(zmq4.SocketIdentity(c.Session))
 	ports := [...]int{c.Info.ShellPort, c.Info.ControlPort, c.Info.StdinPort, c.Info.IOPubPort}
 	for s := Shell; s <= IOPub; s++ {

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"os"
+	"slices"
+	"testing"
+)
+
+func TestParseGoBenchmarks(t *testing.T) {
+	f, err := os.Open("testdata/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := parseGoBenchmarks(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []goBenchmark{{"Channel", 250}, {"Mailbox", 750}, {"HandOff/channel", 400}, {"HandOff/gil", 1200}, {"Queue", 1000}}
+	if !slices.Equal(got, want) {
+		t.Errorf("parseGoBenchmarks = %v, want %v", got, want)
+	}
+}
+
+func TestBaselineFor(t *testing.T) {
+	all := []goBenchmark{{"Channel", 250}, {"Mailbox", 750}, {"HandOff/channel", 400}, {"HandOff/gil", 1200}}
+	cases := []struct {
+		name   string
+		want   string
+		wantOK bool
+	}{
+		{"Mailbox", "Channel", true},
+		{"HandOff/gil", "HandOff/channel", true},
+		{"Channel", "", false},
+	}
+	for _, c := range cases {
+		base, ok := baselineFor(goBenchmark{name: c.name}, all)
+		if ok != c.wantOK || base.name != c.want {
+			t.Errorf("baselineFor(%s) = %q, %v; want %q, %v", c.name, base.name, ok, c.want, c.wantOK)
+		}
+	}
+	if _, ok := baselineFor(goBenchmark{name: "Mailbox"}, []goBenchmark{{"Mailbox", 1}}); ok {
+		t.Error("found a baseline among no channel benchmarks")
+	}
+}

@@ -1,0 +1,121 @@
+// Command bench measures the ConcurLab kernel against Debian's ipykernel, side by side in one
+// run, and prints the figures as a table: kernel start, a trivial cell's round trip, output
+// throughput, interrupts, memory, the interpreter's cost against compiled Go, and the concur
+// library against bare channels.
+//
+// Usage, from the repository:
+//
+//	go run ./cmd/bench [-quick] [-peer=false] [-markdown FILE] [-kernel BINARY]
+//
+// -quick runs a brief version (for CI, which keeps the command working but never judges its
+// figures); -peer=false skips ipykernel; -markdown writes the table as Markdown to FILE;
+// -kernel measures a built concurlab binary instead of building one.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// config is how much the benchmark measures.
+type config struct {
+	starts, roundTrips, lines, fibN int
+	benchtime                       string
+}
+
+var (
+	fullRun  = config{starts: 10, roundTrips: 300, lines: 100_000, fibN: 27, benchtime: "300ms"}
+	quickRun = config{starts: 3, roundTrips: 50, lines: 10_000, fibN: 20, benchtime: "20ms"}
+)
+
+func main() {
+	markdown := flag.String("markdown", "", "write the table as Markdown to `file`")
+	quick := flag.Bool("quick", false, "a brief run that checks that every figure can be measured")
+	peer := flag.Bool("peer", true, "measure Debian's ipykernel too, where it is installed")
+	kernel := flag.String("kernel", "", "the concurlab `binary` to measure; by default one is built")
+	python := flag.String("python", "/usr/bin/python3", "the `python` whose ipykernel is the peer")
+	flag.Parse()
+	if err := run(*markdown, *quick, *peer, *kernel, *python); err != nil {
+		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func run(markdown string, quick, withPeer bool, binary, python string) error {
+	began := time.Now()
+	cfg := fullRun
+	if quick {
+		cfg = quickRun
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		return err
+	}
+	if binary == "" {
+		dir, err := os.MkdirTemp("", "concurlab-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		binary = filepath.Join(dir, "concurlab")
+		logf("building %s", binary)
+		if err := goCommand(root, "build", "-o", binary, "./cmd/concurlab").Run(); err != nil {
+			return fmt.Errorf("building the kernel: %w", err)
+		}
+	}
+	ours := measureOurs(concurlab(binary), cfg, filepath.Join(root, "notebooks"))
+	var peer *kernelResults
+	peerName := "ipykernel"
+	if withPeer {
+		if err := exec.Command(python, "-c", "import ipykernel").Run(); err != nil {
+			logf("no ipykernel for %s (%v); skipping the peer", python, err)
+		} else {
+			peer = measureKernel(ipykernel(python), cfg)
+		}
+	}
+	t := kernelRows(cfg, ours, peer)
+	t = append(t, libraryRows(root, cfg)...)
+	logf("done in %v", time.Since(began).Round(time.Second))
+	if err := t.writeText(os.Stdout, peerName); err != nil {
+		return err
+	}
+	if markdown == "" {
+		return nil
+	}
+	var b strings.Builder
+	if err := t.writeMarkdown(&b, peerName); err != nil {
+		return err
+	}
+	return os.WriteFile(markdown, []byte(b.String()), 0o644)
+}
+
+// moduleRoot returns the directory of the go.mod that the go command finds from here.
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
+	}
+	gomod := strings.TrimSpace(string(out))
+	if gomod == "" || gomod == os.DevNull {
+		return "", fmt.Errorf("run bench inside the concurlab module")
+	}
+	return filepath.Dir(gomod), nil
+}
+
+// goCommand is the go command with args, run in dir, its output on this process's stderr.
+func goCommand(dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	return cmd
+}
+
+// logf reports progress on stderr.
+func logf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bench: "+format+"\n", args...)
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// memory is what /proc/PID/status says of a process's memory, in bytes.
+type memory struct {
+	// RSS is VmRSS, the resident set now; Peak is VmHWM, the most it ever was.
+	RSS, Peak int64
+}
+
+// parseStatus reads VmRSS and VmHWM from the text of /proc/PID/status.
+func parseStatus(r io.Reader) (memory, error) {
+	var m memory
+	var found int
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		key, value, ok := strings.Cut(sc.Text(), ":")
+		if !ok || (key != "VmRSS" && key != "VmHWM") {
+			continue
+		}
+		fields := strings.Fields(value)
+		if len(fields) != 2 || fields[1] != "kB" {
+			return memory{}, fmt.Errorf("unexpected %s line %q", key, sc.Text())
+		}
+		kb, err := strconv.ParseInt(fields[0], 10, 64)
+		if err != nil {
+			return memory{}, fmt.Errorf("%s: %w", key, err)
+		}
+		if key == "VmRSS" {
+			m.RSS = kb << 10
+		} else {
+			m.Peak = kb << 10
+		}
+		found++
+	}
+	if err := sc.Err(); err != nil {
+		return memory{}, err
+	}
+	if found < 2 {
+		return memory{}, fmt.Errorf("no VmRSS and VmHWM (is the process a zombie?)")
+	}
+	return m, nil
+}
+
+// parseParent returns the parent pid from the text of /proc/PID/stat, whose second field,
+// the command name in parentheses, may itself hold spaces and parentheses.
+func parseParent(stat string) (int, error) {
+	end := strings.LastIndexByte(stat, ')')
+	if end < 0 {
+		return 0, fmt.Errorf("no command name in %q", stat)
+	}
+	fields := strings.Fields(stat[end+1:])
+	if len(fields) < 2 {
+		return 0, fmt.Errorf("too few fields in %q", stat)
+	}
+	return strconv.Atoi(fields[1])
+}
+
+// processMemory reads the memory of process pid.
+func processMemory(pid int) (memory, error) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return memory{}, err
+	}
+	defer f.Close()
+	return parseStatus(f)
+}
+
+// processTree maps each running process's pid to its children's pids.
+func processTree() map[int][]int {
+	children := map[int][]int{}
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, path := range stats {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue // the process has gone
+		}
+		child, err := strconv.Atoi(filepath.Base(filepath.Dir(path)))
+		if err != nil {
+			continue
+		}
+		if parent, err := parseParent(string(data)); err == nil {
+			children[parent] = append(children[parent], child)
+		}
+	}
+	return children
+}
+
+// descendants returns pid's children, grandchildren and so on in tree.
+func descendants(tree map[int][]int, pid int) []int {
+	var found []int
+	for queue := tree[pid]; len(queue) > 0; queue = queue[1:] {
+		found = append(found, queue[0])
+		queue = append(queue, tree[queue[0]]...)
+	}
+	return found
+}
+
+// treeMemory sums the memory of pid and its descendants.
+func treeMemory(pid int) (memory, error) {
+	total, err := processMemory(pid)
+	if err != nil {
+		return memory{}, err
+	}
+	for _, child := range descendants(processTree(), pid) {
+		if m, err := processMemory(child); err == nil {
+			total.RSS += m.RSS
+			total.Peak += m.Peak
+		}
+	}
+	return total, nil
+}
+
+// kernelPid returns the pid of the one kernel process that this process has started.
+func kernelPid() (int, error) {
+	children := processTree()[os.Getpid()]
+	if len(children) != 1 {
+		return 0, fmt.Errorf("expected one kernel process, found %d children", len(children))
+	}
+	return children[0], nil
+}

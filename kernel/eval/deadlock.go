@@ -94,7 +94,7 @@ func (s *Session) blocked() *deadlock {
 			continue // the caller waiting for Eval, not interpreted code
 		}
 		id, state := goroutineHeader(g)
-		if !isBlockedState(state) {
+		if !isBlockedState(state) || !waitsOnPeer(g) {
 			return nil
 		}
 		w := goroutineWait{id: id, state: state, main: strings.Contains(g, "(*Interpreter).Eval(")}
@@ -136,4 +136,28 @@ func goroutineHeader(g string) (int64, string) {
 func isBlockedState(state string) bool {
 	return strings.HasPrefix(state, "chan ") || strings.HasPrefix(state, "select") ||
 		strings.HasPrefix(state, "sync.") || strings.HasPrefix(state, "semacquire")
+}
+
+// peerWaits are the packages whose blocking means waiting for another goroutine of the
+// session: the interpreter's channel operations, sync, and concur's blocking calls. A
+// goroutine blocked elsewhere (net/http waiting for a response) waits for the world.
+var peerWaits = []string{"github.com/traefik/yaegi/interp.", "sync.", modulePrefix + "concur."}
+
+// waitsOnPeer reports whether the innermost frame of g outside the runtime and reflect (through
+// which yaegi selects and calls compiled code) is in peerWaits.
+func waitsOnPeer(g string) bool {
+	lines := strings.Split(g, "\n")
+	for i := 1; i < len(lines); i += 2 {
+		frame := lines[i]
+		if strings.HasPrefix(frame, "runtime.") || strings.HasPrefix(frame, "internal/") || strings.HasPrefix(frame, "reflect.") {
+			continue
+		}
+		for _, p := range peerWaits {
+			if strings.HasPrefix(frame, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -84,7 +84,7 @@ wg.Wait()`, []string{"the cell itself", "the goroutine started at In[1] line 5",
 		t.Run(c.name, func(t *testing.T) {
 			h := newHarness(t, Options{DeadlockAfter: 300 * time.Millisecond})
 			start := time.Now()
-			r := h.exec(c.code)
+			r, _ := h.interruptAfter(c.code, 20*time.Second)
 			if r.reply.Error == nil || r.reply.Error.Name != "Deadlock" {
 				t.Fatalf("reply error = %+v, want Deadlock", r.reply.Error)
 			}

@@ -1,0 +1,74 @@
+package eval
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/concurlab/concurlab/kernel/engine"
+)
+
+// Session is an engine with replay.
+var (
+	_ engine.Engine   = (*Session)(nil)
+	_ engine.Replayer = (*Session)(nil)
+)
+
+func TestInfo(t *testing.T) {
+	info := New(Options{}).Info()
+	lang := info.Language
+	if info.Implementation != "concurlab" || lang.Name != "go" || lang.Mimetype != "text/x-go" ||
+		lang.FileExtension != ".go" || lang.PygmentsLexer != "go" || lang.CodemirrorMode != "go" ||
+		lang.Version != strings.TrimPrefix(runtime.Version(), "go") {
+		t.Errorf("Info() = %+v", info)
+	}
+	if len(info.HelpLinks) != 3 || info.Banner == "" {
+		t.Errorf("help links %v, banner %q", info.HelpLinks, info.Banner)
+	}
+}
+
+func TestCompletionSeesTheSession(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`import "strings"
+type account struct{ balance int }
+acct := account{10}
+func deposit(n int) { acct.balance += n }`)
+	if got := h.s.Imports(); got["strings"] != "strings" {
+		t.Errorf("Imports() = %v", got)
+	}
+	if v, ok := h.s.Value("acct"); !ok || !v.IsValid() {
+		t.Errorf("Value(acct) = %v, %v", v, ok)
+	}
+	c := h.s.Complete("depo", 4)
+	if !slices.Contains(c.Matches, "deposit") {
+		t.Errorf("Complete(depo) = %v, want deposit", c.Matches)
+	}
+	c = h.s.Complete("strings.ToUp", 12)
+	if !slices.Contains(c.Matches, "ToUpper") {
+		t.Errorf("Complete(strings.ToUp) = %v, want ToUpper", c.Matches)
+	}
+	if got := h.s.IsComplete("for {").Status; got != "incomplete" {
+		t.Errorf("IsComplete(for {) = %q", got)
+	}
+	if got := h.s.Inspect("strings.ToUpper", 10, 0); !got.Found {
+		t.Error("Inspect(strings.ToUpper) found nothing")
+	}
+}
+
+func TestReset(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`x := 1
+func f() int { return 2 }`)
+	h.s.Reset()
+	if r := h.exec(`f()`); !strings.Contains(r.errorText(), "undefined") {
+		t.Errorf("after Reset f() = %q, %q; want undefined", r.result(), r.errorText())
+	}
+	if decls := h.s.Declarations(); len(decls) != 0 {
+		t.Errorf("after Reset Declarations() = %q", decls)
+	}
+	if got := h.mustExec(`x := 5
+x`).result(); got != "5" {
+		t.Errorf("x = %q after Reset", got)
+	}
+}

@@ -1,0 +1,174 @@
+"""The notebooks in notebooks/ follow the notes section by section: their structure, and each
+one executed once per session through nbconvert on the installed kernel and exported to HTML,
+with no errors, output from every code cell, and pictures that the HTML shows inline.
+
+The kernel is installed by the caller and found through JUPYTER_PATH."""
+import json
+import pathlib
+import subprocess
+
+import pytest
+
+NOTEBOOKS = pathlib.Path(__file__).resolve().parents[2] / "notebooks"
+JUPYTER = "/usr/bin/jupyter"
+CELL_TIMEOUT = 120  # seconds a cell may take under nbconvert
+NOTEBOOK_TIMEOUT = 300  # seconds a whole notebook may take, kernel start included
+
+# The notes' sections in their order: notebook, the notes' Chinese title, the English title.
+SECTIONS = [
+    ("01-threads", "线程", "Threads"),
+    ("02-thread-names", "线程名称", "Thread names"),
+    ("03-true-vs-time-sliced", "多线程实质", "What running threads really means"),
+    ("04-shared-memory", "多线程", "Multithreading: shared code, data and files"),
+    ("05-applications", "应用", "When threads help"),
+    ("06-concepts", "概念", "Concepts: synchronous, asynchronous, blocking, non-blocking"),
+    ("07-serial", "串行", "Serial execution"),
+    ("08-gil", "GIL 锁", "The global interpreter lock"),
+    ("09-atomic-thread-safety", "原子操作与线程安全", "Atomic operations and thread safety"),
+    ("10-processes", "进程", "Processes"),
+    ("11-message-queues", "消息队列", "Message queues"),
+]
+INDEX = "00-index"
+SECTION_NAMES = [name for name, _, _ in SECTIONS]
+ALL = [INDEX] + SECTION_NAMES
+PICTURE_TYPES = ("image/svg+xml", "image/png")
+
+
+def load(path):
+    return json.loads(pathlib.Path(path).read_text())
+
+
+def source(cell):
+    text = cell["source"]
+    return text if isinstance(text, str) else "".join(text)
+
+
+def code_cells(nb):
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def pictures(nb):
+    """Every picture that nb's outputs hold, as (MIME type, content)."""
+    found = []
+    for cell in code_cells(nb):
+        for out in cell.get("outputs", []):
+            for mime in PICTURE_TYPES:
+                if mime in out.get("data", {}):
+                    content = out["data"][mime]
+                    found.append((mime, content if isinstance(content, str) else "".join(content)))
+    return found
+
+
+def describe(cell):
+    return source(cell).splitlines()[0] if source(cell) else "(empty cell)"
+
+
+def test_a_notebook_for_every_section_and_no_other():
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == ALL
+
+
+@pytest.mark.parametrize("name,chinese,english", SECTIONS)
+def test_heading_carries_the_notes_title_and_an_english_one(name, chinese, english):
+    first = load(NOTEBOOKS / f"{name}.ipynb")["cells"][0]
+    assert first["cell_type"] == "markdown"
+    heading = source(first).splitlines()[0]
+    assert heading == f"# {chinese} — {english}"
+
+
+def test_index_links_every_section_in_the_notes_order():
+    text = "\n".join(source(c) for c in load(NOTEBOOKS / f"{INDEX}.ipynb")["cells"])
+    links = [f"[{chinese} — {english}]({name}.ipynb)" for name, chinese, english in SECTIONS]
+    for link in links:
+        assert link in text, f"the index lacks {link}"
+    positions = [text.index(link) for link in links]
+    assert positions == sorted(positions), "the index lists the sections out of the notes' order"
+
+
+def test_index_says_how_to_export_html():
+    text = "\n".join(source(c) for c in load(NOTEBOOKS / f"{INDEX}.ipynb")["cells"])
+    assert "File → Save and Export Notebook As → HTML" in text
+    assert "jupyter nbconvert --to html" in text
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_committed_for_the_go_kernel_without_outputs(name):
+    nb = load(NOTEBOOKS / f"{name}.ipynb")
+    assert nb["metadata"]["kernelspec"] == {"name": "concurlab", "display_name": "Go (concur)", "language": "go"}
+    assert nb["metadata"]["language_info"]["name"] == "go"
+    for cell in code_cells(nb):
+        assert cell["outputs"] == [] and cell["execution_count"] is None, \
+            f"commit {name} without outputs (cell {describe(cell)!r})"
+
+
+@pytest.mark.parametrize("name", SECTION_NAMES)
+def test_ends_with_exercises(name):
+    last = load(NOTEBOOKS / f"{name}.ipynb")["cells"][-1]
+    assert last["cell_type"] == "markdown"
+    assert "试一试" in source(last) and "Try this" in source(last)
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Runs every notebook once on the kernel through nbconvert and exports it to HTML; maps
+    each name to (executed notebook, HTML text), or to the error that stopped it."""
+    out = tmp_path_factory.mktemp("notebooks")
+    runs = {}
+    for name in ALL:
+        try:
+            subprocess.run(
+                [JUPYTER, "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+                 f"--ExecutePreprocessor.timeout={CELL_TIMEOUT}", "--output-dir", str(out),
+                 str(NOTEBOOKS / f"{name}.ipynb")],
+                check=True, timeout=NOTEBOOK_TIMEOUT, capture_output=True, text=True,
+            )
+            subprocess.run(
+                [JUPYTER, "nbconvert", "--to", "html", "--output-dir", str(out), str(out / f"{name}.ipynb")],
+                check=True, timeout=NOTEBOOK_TIMEOUT, capture_output=True, text=True,
+            )
+            runs[name] = (load(out / f"{name}.ipynb"), (out / f"{name}.html").read_text())
+        except subprocess.CalledProcessError as err:
+            runs[name] = RuntimeError(f"nbconvert failed on {name}:\n{err.stderr[-3000:]}")
+        except subprocess.TimeoutExpired:
+            runs[name] = RuntimeError(f"{name} took longer than {NOTEBOOK_TIMEOUT} s")
+    return runs
+
+
+def run_of(executed, name):
+    result = executed[name]
+    if isinstance(result, Exception):
+        pytest.fail(str(result))
+    return result
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_runs_top_to_bottom_without_errors(executed, name):
+    nb, _ = run_of(executed, name)
+    for cell in code_cells(nb):
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error", \
+                f"{name}, cell {describe(cell)!r}: {out['ename']}: {out['evalue']}\n" + "\n".join(out["traceback"])
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), \
+                f"{name}, cell {describe(cell)!r} wrote to stderr: {out['text']}"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_code_cell_produces_output(executed, name):
+    nb, _ = run_of(executed, name)
+    silent = [describe(c) for c in code_cells(nb) if not c["outputs"]]
+    assert not silent, f"{name}: cells without output: {silent}"
+
+
+@pytest.mark.parametrize("name", SECTION_NAMES)
+def test_shows_a_picture_that_the_html_holds_inline(executed, name):
+    nb, html = run_of(executed, name)
+    found = pictures(nb)
+    assert found, f"{name} shows no picture"
+    for mime, content in found:
+        if mime == "image/svg+xml":
+            start = content[content.index("<svg"):][:200]
+            assert start in html, (
+                f"{name}: an SVG picture is missing from the HTML. nbconvert 6.5 (Debian 12) passes "
+                "image/svg+xml through lxml's clean_html, which strips every element inside <svg>; a "
+                "picture survives when its bundle also carries the markup as text/html")
+        else:
+            assert f"data:image/png;base64,{content.strip()[:64]}" in html, f"{name}: a PNG picture is missing from the HTML"

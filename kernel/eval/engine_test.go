@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"runtime"
 	"slices"
 	"strings"
@@ -70,5 +71,23 @@ func f() int { return 2 }`)
 	if got := h.mustExec(`x := 5
 x`).result(); got != "5" {
 		t.Errorf("x = %q after Reset", got)
+	}
+}
+
+func TestUserExpressions(t *testing.T) {
+	h := newHarness(t, Options{})
+	out := &recorder{}
+	reply := h.s.Execute(context.Background(), engine.ExecuteRequest{
+		Code: `n := 6`, ExecutionCount: 1,
+		UserExpressions: map[string]string{"double": "n * 2", "bad": "n +"},
+	}, out)
+	if reply.Error != nil {
+		t.Fatal(reply.Error)
+	}
+	if got := reply.UserExpressions["double"].Data["text/plain"]; got != "12" {
+		t.Errorf("double = %v, want 12", got)
+	}
+	if reply.UserExpressions["bad"].Error == nil {
+		t.Error("bad expression reported no error")
 	}
 }

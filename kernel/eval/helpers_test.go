@@ -15,6 +15,7 @@ type recorder struct {
 	mu       sync.Mutex
 	streams  []streamText
 	displays []engine.DisplayData
+	inputs   []string // lines the user types, in order; none means allow_stdin false
 }
 
 func (r *recorder) Stream(name, text string) {
@@ -35,7 +36,16 @@ func (r *recorder) Display(d engine.DisplayData) {
 
 func (r *recorder) ClearOutput(bool) {}
 
-func (r *recorder) Input(string, bool) (string, error) { return "", engine.ErrNoStdin }
+func (r *recorder) Input(string, bool) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.inputs) == 0 {
+		return "", engine.ErrNoStdin
+	}
+	line := r.inputs[0]
+	r.inputs = r.inputs[1:]
+	return line, nil
+}
 
 // text returns everything written to the stream name.
 func (r *recorder) text(name string) string {
@@ -93,10 +103,10 @@ func (h *harness) exec(code string) cellRun {
 	return h.execContext(context.Background(), code)
 }
 
-func (h *harness) execContext(ctx context.Context, code string) cellRun {
+func (h *harness) execContext(ctx context.Context, code string, inputs ...string) cellRun {
 	h.t.Helper()
 	h.count++
-	out := &recorder{}
+	out := &recorder{inputs: inputs}
 	reply := h.s.Execute(ctx, engine.ExecuteRequest{Code: code, ExecutionCount: h.count}, out)
 	return cellRun{reply: reply, out: out}
 }

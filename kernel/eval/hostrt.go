@@ -101,12 +101,21 @@ func (h *hostRuntime) begin() {
 	h.running, h.values, h.goPanics = true, nil, nil
 }
 
-// end finishes the cell and returns its result values and goroutine panics.
-func (h *hostRuntime) end() ([]shownValue, []*engine.Error) {
+// end finishes the cell and returns its goroutine panics.
+func (h *hostRuntime) end() []*engine.Error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.running = false
-	return h.values, h.goPanics
+	return h.goPanics
+}
+
+// takeValues returns and forgets the result values received so far.
+func (h *hostRuntime) takeValues() []shownValue {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	values := h.values
+	h.values = nil
+	return values
 }
 
 // interrupt wakes every sleep and time.After of the interpreter for good.

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"go/ast"
+	"io"
 	"os"
 	"reflect"
 	"runtime"
@@ -90,8 +91,10 @@ func New(opts Options) *Session {
 // newInterpreter returns an interpreter with the symbol tables, the host runtime and the
 // prelude, writing to the session's output pipes.
 func (s *Session) newInterpreter() *interp.Interpreter {
-	in := interp.New(interp.Options{Stdout: s.ro.stdout.w, Stderr: s.ro.stderr.w, Env: s.opts.Env})
-	for _, exports := range []interp.Exports{stdlib.Symbols, symbols.Exports(), s.rt.exports()} {
+	var stdin io.Reader = &stdin{ro: s.ro}
+	in := interp.New(interp.Options{Stdin: stdin, Stdout: s.ro.stdout.w, Stderr: s.ro.stderr.w, Env: s.opts.Env})
+	osStdin := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&stdin).Elem()}}
+	for _, exports := range []interp.Exports{stdlib.Symbols, symbols.Exports(), s.rt.exports(), osStdin} {
 		if err := in.Use(exports); err != nil {
 			panic("eval: cannot load symbols: " + err.Error())
 		}
@@ -142,21 +145,26 @@ func (s *Session) Execute(ctx context.Context, req engine.ExecuteRequest, out en
 	s.ro.begin(out, req.ExecutionCount)
 	s.rt.begin()
 	result, err := s.run(ctx, req.Code, req.ExecutionCount)
+	values := s.rt.takeValues()
+	var reply engine.ExecuteReply
+	if err == nil && len(req.UserExpressions) > 0 {
+		reply.UserExpressions = s.userExpressions(ctx, req.UserExpressions)
+	}
 	s.ro.end()
-	values, goPanics := s.rt.end()
+	goPanics := s.rt.end()
 	if err == nil && len(goPanics) > 0 {
 		err, goPanics = goPanics[0], goPanics[1:]
 	}
 	for _, p := range goPanics {
 		out.Stream("stderr", formatError(p))
 	}
-	if err != nil {
-		return engine.ExecuteReply{Error: err}
+	switch {
+	case err != nil:
+		reply.Error = err
+	case result:
+		reply.Result = render(values, s.opts.ResultLimit)
 	}
-	if result {
-		return engine.ExecuteReply{Result: render(values, s.opts.ResultLimit)}
-	}
-	return engine.ExecuteReply{}
+	return reply
 }
 
 // run evaluates the chunks of code in order; result tells whether the last one was a

@@ -1,0 +1,49 @@
+package eval
+
+import (
+	"errors"
+	"sync"
+)
+
+// stdin is what cells read as os.Stdin and through fmt.Scan: each read that finds nothing
+// buffered asks the running cell's front end for a line (input_request). Its type is not
+// *os.File, since a pipe cannot tell when a cell starts reading; cells that need an *os.File
+// are rare, and io.Reader is what bufio and fmt take.
+type stdin struct {
+	ro *router
+
+	mu     sync.Mutex
+	buffer []byte
+}
+
+// errNoCell is returned to a read of os.Stdin by a goroutine while no cell runs.
+var errNoCell = errors.New("os.Stdin: no cell is running to ask for input")
+
+// Read returns buffered input, or asks the front end for a line when there is none.
+func (in *stdin) Read(p []byte) (int, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if len(in.buffer) == 0 {
+		line, err := in.ro.input()
+		if err != nil {
+			return 0, err
+		}
+		in.buffer = []byte(line + "\n")
+	}
+	n := copy(p, in.buffer)
+	in.buffer = in.buffer[n:]
+	return n, nil
+}
+
+// input asks the running cell's front end for a line, after showing what the cell printed
+// (its prompt).
+func (ro *router) input() (string, error) {
+	ro.flush()
+	ro.mu.Lock()
+	out := ro.out
+	ro.mu.Unlock()
+	if out == nil {
+		return "", errNoCell
+	}
+	return out.Input("", false)
+}

@@ -119,16 +119,37 @@ func carryValues(names []string, old, current map[string]reflect.Value, fresh []
 	return reset
 }
 
-// setValue sets nv to ov when their types are identical and nv is a variable.
+// setValue sets nv to ov when their types are identical and nv is a variable. A value that
+// holds a lock or wait group itself (not through a pointer) is not copied: goroutines of the
+// old interpreter may hold or wait on it, and a copy of a held mutex is held forever.
 func setValue(nv, ov reflect.Value) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
-	if !nv.IsValid() || nv.Type() != ov.Type() || !nv.CanSet() || ov.Kind() == reflect.Func {
+	if !nv.IsValid() || nv.Type() != ov.Type() || !nv.CanSet() || ov.Kind() == reflect.Func || holdsSync(ov.Type()) {
 		return false
 	}
 	nv.Set(ov)
 	return true
+}
+
+// holdsSync reports whether a value of type t contains a sync type (Mutex, WaitGroup, …)
+// directly, in its fields or array elements.
+func holdsSync(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Struct:
+		if t.PkgPath() == "sync" {
+			return true
+		}
+		for i := range t.NumField() {
+			if holdsSync(t.Field(i).Type) {
+				return true
+			}
+		}
+	case reflect.Array:
+		return holdsSync(t.Elem())
+	}
+	return false
 }

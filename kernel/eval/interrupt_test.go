@@ -65,6 +65,26 @@ for {}`, 100*time.Millisecond)
 	}
 }
 
+func TestLocksAreNotCopiedByRebuild(t *testing.T) {
+	h := newHarness(t, Options{DeadlockAfter: -1})
+	h.mustExec(`import "sync"`)
+	h.mustExec(`var mu sync.Mutex`)
+	h.mustExec(`shared := &sync.Mutex{}`)
+	h.mustExec(`mu.Lock()`)
+	r := h.mustExec(`import "fmt"
+func f() {}
+func f() { fmt.Print() }`)
+	if got := r.out.text("stderr"); !strings.Contains(got, "mu") {
+		t.Errorf("stderr = %q, want mu named as reset", got)
+	}
+	if got := h.mustExec(`mu.TryLock()`).result(); got != "true" {
+		t.Errorf("mu.TryLock() = %s after the rebuild, want true (a fresh mutex)", got)
+	}
+	if got := h.mustExec(`shared.TryLock()`).result(); got != "true" {
+		t.Errorf("shared.TryLock() = %s, want true", got)
+	}
+}
+
 func TestDeadlock(t *testing.T) {
 	cases := []struct {
 		name, code string

@@ -58,8 +58,10 @@ func (s *Session) rebuild(decls []declaration, fresh []string) error {
 }
 
 // registerTypes tells the host runtime the reflect type of each struct type that decls
-// declare, so that later rebuilds can declare variables of those types.
+// declare, so that later rebuilds can declare variables of those types. Types that cannot be
+// named so (generic ones) are skipped.
 func registerTypes(in *interp.Interpreter, decls []declaration) {
+	defer func() { _ = recover() }()
 	for _, d := range decls {
 		for _, name := range varNames(d.keys, "type ") {
 			_, _ = in.Eval(fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", name, name))

@@ -12,6 +12,7 @@ package eval
 import (
 	"context"
 	"errors"
+	"fmt"
 	"go/ast"
 	"io"
 	"os"
@@ -168,10 +169,16 @@ func (s *Session) Execute(ctx context.Context, req engine.ExecuteRequest, out en
 }
 
 // run evaluates the chunks of code in order; result tells whether the last one was a
-// result expression.
+// result expression. A failure of the evaluator itself is reported, never raised.
 func (s *Session) run(ctx context.Context, code string, cell int) (result bool, failure *engine.Error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			result, failure = false, newError("InternalError", fmt.Sprintf("the evaluator failed on In[%d]: %v", cell, r),
+				"  The session is kept; please report this cell.")
+		}
+	}()
 	if s.stale {
 		if err := s.rebuild(s.decls, nil); err != nil {
 			return false, newError("InternalError", "cannot rebuild the session after the interrupt: "+err.Error())

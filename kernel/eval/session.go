@@ -106,7 +106,8 @@ func (s *Session) newInterpreter() *interp.Interpreter {
 	return in
 }
 
-// Info describes the evaluator and Go for kernel_info_reply.
+// Info describes the evaluator and Go for kernel_info_reply. It does not use the session, so
+// it may be called on a nil *Session.
 func (s *Session) Info() engine.Info {
 	version := strings.TrimPrefix(runtime.Version(), "go")
 	return engine.Info{

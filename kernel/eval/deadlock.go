@@ -97,7 +97,7 @@ func (s *Session) blocked() *deadlock {
 		if !isBlockedState(state) || !waitsOnPeer(g) {
 			return nil
 		}
-		w := goroutineWait{id: id, state: state, main: strings.Contains(g, "(*Interpreter).Eval(")}
+		w := goroutineWait{id: id, state: interpretedWait(g, state), main: strings.Contains(g, "(*Interpreter).Eval(")}
 		if o, ok := origins[id]; ok {
 			w.origin = &o
 		}
@@ -160,4 +160,33 @@ func waitsOnPeer(g string) bool {
 		return false
 	}
 	return false
+}
+
+// yaegiWaits names the interpreter's functions that implement channel operations with a
+// reflect.Select (so that an interrupt can end them): the runtime only says "select".
+var yaegiWaits = []struct{ frame, wait string }{
+	{"github.com/traefik/yaegi/interp.recv", "chan receive"},
+	{"github.com/traefik/yaegi/interp.send", "chan send"},
+	{"github.com/traefik/yaegi/interp.rangeChan", "chan receive (range)"},
+	{"github.com/traefik/yaegi/interp._select", "select"},
+}
+
+// interpretedWait tells what g waits on: the interpreted channel operation behind a
+// "select" state, or the runtime's state.
+func interpretedWait(g, state string) string {
+	if state != "select" {
+		return state
+	}
+	for _, line := range strings.Split(g, "\n") {
+		if !strings.HasPrefix(line, "github.com/traefik/yaegi/interp.") {
+			continue
+		}
+		for _, w := range yaegiWaits {
+			if strings.HasPrefix(line, w.frame+"(") || strings.HasPrefix(line, w.frame+".") {
+				return w.wait
+			}
+		}
+		return state
+	}
+	return state
 }

@@ -91,14 +91,15 @@ func TestDeadlock(t *testing.T) {
 		want       []string
 	}{
 		{"receive with no sender", `ch := make(chan int)
-<-ch`, []string{"the cell itself"}},
+<-ch`, []string{"[chan receive]: the cell itself"}},
 		{"goroutines waiting on each other", `import "sync"
 a, b := make(chan int), make(chan int)
 var wg sync.WaitGroup
 wg.Add(2)
 go func() { defer wg.Done(); <-a; b <- 1 }()
 go func() { defer wg.Done(); <-b; a <- 1 }()
-wg.Wait()`, []string{"the cell itself", "the goroutine started at In[1] line 5", "the goroutine started at In[1] line 6"}},
+wg.Wait()`, []string{"[sync.WaitGroup.Wait]: the cell itself", "[chan receive]: the goroutine started at In[1] line 5",
+			"[chan receive]: the goroutine started at In[1] line 6"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -98,7 +98,7 @@ func (c *Client) dial(ctx context.Context) error {
 			c.sockets[s] = zmq4.NewDealer(ctx, append(opts, identity)...)
 		}
 		c.inbox[s] = newQueue(s.String())
-		if err := c.sockets[s].Dial(c.Info.Endpoint(ports[s])); err != nil {
+		if err := c.sockets[s].Dial(c.Info.SocketEndpoint(ports[s])); err != nil {
 			return fmt.Errorf("dialing %s: %w", s, err)
 		}
 	}
@@ -106,7 +106,7 @@ func (c *Client) dial(ctx context.Context) error {
 		return err
 	}
 	c.hb = zmq4.NewReq(ctx, opts...)
-	if err := c.hb.Dial(c.Info.Endpoint(c.Info.HBPort)); err != nil {
+	if err := c.hb.Dial(c.Info.SocketEndpoint(c.Info.HBPort)); err != nil {
 		return fmt.Errorf("dialing heartbeat: %w", err)
 	}
 	for s := Shell; s <= IOPub; s++ {

@@ -93,11 +93,11 @@ func (s *Server) bind() error {
 		return err
 	}
 	s.iopub = newOutbox("iopub", pub, s)
-	if err := listen(pub, s.conn.Endpoint(s.conn.IOPubPort)); err != nil {
+	if err := listen(pub, s.conn.SocketEndpoint(s.conn.IOPubPort)); err != nil {
 		return err
 	}
 	s.heartbeat = zmq4.NewRep(ctx, s.zmqLogger())
-	return listen(s.heartbeat, s.conn.Endpoint(s.conn.HBPort))
+	return listen(s.heartbeat, s.conn.SocketEndpoint(s.conn.HBPort))
 }
 
 // zmqLogger sends zmq4's own log lines (failed handshakes) to the server's logger.

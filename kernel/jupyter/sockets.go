@@ -82,7 +82,7 @@ type router struct {
 func (s *Server) listenRouter(ctx context.Context, name string, port int) (*router, error) {
 	sock := zmq4.NewRouter(ctx, s.zmqLogger())
 	r := &router{name: name, sock: sock, out: newOutbox(name, sock, s), s: s}
-	if err := listen(sock, s.conn.Endpoint(port)); err != nil {
+	if err := listen(sock, s.conn.SocketEndpoint(port)); err != nil {
 		sock.Close()
 		return nil, err
 	}

@@ -1,0 +1,153 @@
+package jupyter
+
+import (
+	"bufio"
+	"context"
+	"net"
+
+	"github.com/go-zeromq/zmq4"
+	"github.com/go-zeromq/zmq4/transport"
+)
+
+// batchedTCP names the zmq4 transport of the kernel's and the client's tcp sockets. It speaks
+// plain ZMTP over tcp, so peers see no difference, but zmq4 writes each frame's header and
+// body separately (a ROUTER socket even frame by frame) and reads them in as many small
+// reads: this transport reads through a buffer and sends each message in one write, which
+// divides the system calls and tcp segments of a Jupyter message by ten or so.
+const batchedTCP = "tcp+batched"
+
+func init() {
+	if err := zmq4.RegisterTransport(batchedTCP, batchedTransport{transport.New("tcp")}); err != nil {
+		panic(err)
+	}
+}
+
+// SocketEndpoint returns the address on which this package's and kernel/client's sockets
+// listen or dial for port: Endpoint's, over the batched tcp transport when the transport
+// is tcp.
+func (c ConnectionInfo) SocketEndpoint(port int) string {
+	ep := c.Endpoint(port)
+	if c.Transport == "ipc" {
+		return ep
+	}
+	return batchedTCP + ep[len("tcp"):]
+}
+
+// batchedTransport is tcp whose connections are batchedConns.
+type batchedTransport struct{ transport.Transport }
+
+func (t batchedTransport) Dial(ctx context.Context, d transport.Dialer, addr string) (net.Conn, error) {
+	conn, err := t.Transport.Dial(ctx, d, addr)
+	if err != nil {
+		return nil, err
+	}
+	return newBatchedConn(conn), nil
+}
+
+func (t batchedTransport) Listen(ctx context.Context, addr string) (net.Listener, error) {
+	l, err := t.Transport.Listen(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	return batchedListener{l}, nil
+}
+
+// batchedListener accepts batchedConns.
+type batchedListener struct{ net.Listener }
+
+func (l batchedListener) Accept() (net.Conn, error) {
+	conn, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return newBatchedConn(conn), nil
+}
+
+// ZMTP 3 framing, as far as batching needs it.
+const (
+	greetingSize = 64
+	flagMore     = 0x01
+	flagLong     = 0x02
+	// flushSize bounds what a batch holds before it is written, so that a large message
+	// is not copied whole.
+	flushSize = 64 << 10
+)
+
+// batchedConn reads through a buffer and holds what is written until a whole ZMTP message
+// (the greeting, a command, or the last frame of a message) has been written, then writes it
+// at once. It follows the framing of the bytes written to know where messages end.
+type batchedConn struct {
+	net.Conn
+	r     *bufio.Reader
+	batch []byte
+	frame frameTracker
+}
+
+func newBatchedConn(conn net.Conn) *batchedConn {
+	return &batchedConn{Conn: conn, r: bufio.NewReaderSize(conn, 32<<10), frame: frameTracker{greeting: greetingSize}}
+}
+
+func (c *batchedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
+
+func (c *batchedConn) Write(p []byte) (int, error) {
+	c.batch = append(c.batch, p...)
+	if c.frame.advance(p) || len(c.batch) >= flushSize {
+		_, err := c.Conn.Write(c.batch)
+		c.batch = c.batch[:0]
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// frameTracker follows the ZMTP byte stream that one side writes.
+type frameTracker struct {
+	greeting int    // bytes of the greeting still to come
+	header   []byte // the frame header read so far
+	body     uint64 // bytes of the current frame's body still to come
+	last     bool   // the current frame ends a message
+}
+
+// advance consumes p and tells whether the stream is now at the end of a message.
+func (t *frameTracker) advance(p []byte) (atEnd bool) {
+	for len(p) > 0 {
+		switch {
+		case t.greeting > 0:
+			n := min(t.greeting, len(p))
+			t.greeting -= n
+			p = p[n:]
+			atEnd = t.greeting == 0
+		case t.body > 0:
+			n := min(t.body, uint64(len(p)))
+			t.body -= n
+			p = p[n:]
+			atEnd = t.body == 0 && t.last
+		default:
+			t.header = append(t.header, p[0])
+			p = p[1:]
+			atEnd = t.headerDone()
+		}
+	}
+	return atEnd
+}
+
+// headerDone reads a complete frame header, if it is one, and tells whether it ends a
+// message with an empty body.
+func (t *frameTracker) headerDone() bool {
+	flags := t.header[0]
+	size := 1
+	if flags&flagLong != 0 {
+		size = 8
+	}
+	if len(t.header) < 1+size {
+		return false
+	}
+	var n uint64
+	for _, b := range t.header[1:] {
+		n = n<<8 | uint64(b)
+	}
+	t.header = t.header[:0]
+	t.body, t.last = n, flags&flagMore == 0
+	return n == 0 && t.last
+}

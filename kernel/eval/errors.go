@@ -77,8 +77,14 @@ func panicError(code string, cell int, value any, trace []string) *engine.Error 
 	if ex, ok := value.(exitRefused); ok {
 		return exitError(cell, ex)
 	}
+	return newError("panic", fmt.Sprint(value), traceLines(code, cell, trace)...)
+}
+
+// traceLines formats yaegi's panic trace lines as frames; the innermost one shows its source
+// line of code, when code is known.
+func traceLines(code string, cell int, trace []string) []string {
 	var lines []string
-	for i, t := range trace {
+	for _, t := range trace {
 		m := traceFrame.FindStringSubmatch(t)
 		if m == nil {
 			continue
@@ -89,22 +95,25 @@ func panicError(code string, cell int, value any, trace []string) *engine.Error 
 		if name == "main(...)" {
 			name = fmt.Sprintf("In[%d]", cell)
 		}
+		first := len(lines) == 0
 		lines = append(lines, fmt.Sprintf("  %s at line %d:%d", name, line-1, col))
-		if i == 0 {
+		if first && code != "" {
 			lines = append(lines, sourceContext(code, line-1, col)...)
 		}
 	}
-	return newError("panic", fmt.Sprint(value), lines...)
+	return lines
 }
 
-// goroutinePanic reports a panic of a goroutine started at a cell's go statement.
-func goroutinePanic(cell, line int, value any) *engine.Error {
+// goroutinePanic reports a panic of a goroutine started at a cell's go statement, with the
+// frames yaegi traced while it unwound.
+func goroutinePanic(cell, line int, value any, trace []string) *engine.Error {
 	if ex, ok := value.(exitRefused); ok {
 		return exitError(cell, ex)
 	}
-	return newError("panic", fmt.Sprint(value),
-		fmt.Sprintf("  in the goroutine started by the go statement at In[%d] line %d", cell, line),
-		"  (the panic was contained: the kernel and the other goroutines keep running)")
+	lines := []string{fmt.Sprintf("  in the goroutine started by the go statement at In[%d] line %d", cell, line)}
+	lines = append(lines, traceLines("", cell, trace)...)
+	lines = append(lines, "  (the panic was contained: the kernel and the other goroutines keep running)")
+	return newError("panic", fmt.Sprint(value), lines...)
 }
 
 // exitError reports os.Exit or log.Fatal in a cell.

@@ -166,7 +166,7 @@ func (h *hostRuntime) goEnd(cell, line int, recovered any) {
 	if recovered == nil {
 		return
 	}
-	e := goroutinePanic(cell, line, recovered)
+	e := goroutinePanic(cell, line, recovered, h.ro.takeTrace())
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.running {

@@ -28,6 +28,7 @@ const pendingLimit = 1 << 20
 // when the next cell starts.
 type router struct {
 	stdout, stderr *pipeStream
+	flushMu        sync.Mutex // one flush at a time: each waits for its own sync marks
 
 	mu           sync.Mutex
 	out          engine.Output // the running cell's, nil between cells
@@ -183,6 +184,8 @@ func (ro *router) begin(out engine.Output, cell int) {
 
 // flush waits until everything written to the streams so far has been routed.
 func (ro *router) flush() {
+	ro.flushMu.Lock()
+	defer ro.flushMu.Unlock()
 	for _, ps := range []*pipeStream{ro.stdout, ro.stderr} {
 		select {
 		case <-ps.synced:

@@ -1,0 +1,125 @@
+package concur
+
+import (
+	"testing"
+	"time"
+)
+
+// holders checks from a trace that no two threads ever held gil at once, and returns how
+// many times each thread acquired it.
+func holders(t *testing.T, tr *Trace, gil string) map[string]int {
+	t.Helper()
+	holder := ""
+	acquired := map[string]int{}
+	for _, e := range tr.Events() {
+		if e.Detail != gil {
+			continue
+		}
+		switch e.Kind {
+		case GILAcquire:
+			if holder != "" {
+				t.Fatalf("%s acquired %s at %v while %s held it", e.Thread, gil, e.At, holder)
+			}
+			holder = e.Thread
+			acquired[e.Thread]++
+		case GILRelease:
+			if holder != e.Thread {
+				t.Fatalf("%s released %s held by %q", e.Thread, gil, holder)
+			}
+			holder = ""
+		}
+	}
+	return acquired
+}
+
+func TestGILNeverTwoHoldersAndNoStarvation(t *testing.T) {
+	g := NewGIL(time.Millisecond)
+	tr := StartTrace()
+	var threads []*Thread
+	for range 3 {
+		threads = append(threads, g.Go(func() { CPUWork(1500) }))
+	}
+	for _, th := range threads {
+		if err := th.Join(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tr.Stop()
+	acquired := holders(t, tr, g.name)
+	if len(acquired) != 3 {
+		t.Fatalf("acquisitions %v", acquired)
+	}
+	stats := g.Stats()
+	if stats.Switches < 3 || len(stats.Threads) != 3 {
+		t.Fatalf("stats %+v", stats)
+	}
+	// No starvation: each waiter got the GIL within a bounded number of intervals.
+	var waitStart map[string]time.Duration = map[string]time.Duration{}
+	var worst time.Duration
+	for _, e := range tr.Events() {
+		switch e.Kind {
+		case GILWait:
+			waitStart[e.Thread] = e.At
+		case GILAcquire:
+			if s, ok := waitStart[e.Thread]; ok {
+				worst = max(worst, e.At-s)
+				delete(waitStart, e.Thread)
+			}
+		}
+	}
+	if bound := 50 * g.Interval(); worst > bound {
+		t.Errorf("a waiter waited %v, more than %v", worst, bound)
+	}
+}
+
+func TestGILCPUBoundIsSerialIOBoundOverlaps(t *testing.T) {
+	const threads, units = 2, 1500
+	serial := Measure(func() {
+		for range threads {
+			CPUWork(units)
+		}
+	})
+	g := NewGIL(0)
+	underGIL := Measure(func() {
+		var ts []*Thread
+		for range threads {
+			ts = append(ts, g.Go(func() { CPUWork(units) }))
+		}
+		for _, th := range ts {
+			th.Join()
+		}
+	})
+	if ratio := float64(underGIL) / float64(serial); ratio < 0.6 || ratio > 3 {
+		t.Errorf("CPU-bound under one GIL took %.2fx serial (%v vs %v)", ratio, underGIL, serial)
+	}
+
+	const sleep = 40 * time.Millisecond
+	overlapped := Measure(func() {
+		var ts []*Thread
+		for range 4 {
+			ts = append(ts, g.Go(func() { IOWork(sleep) }))
+		}
+		for _, th := range ts {
+			th.Join()
+		}
+	})
+	if overlapped > 3*sleep {
+		t.Errorf("4 I/O-bound threads of %v under one GIL took %v: they did not overlap", sleep, overlapped)
+	}
+}
+
+func TestCheckpointOutsideGILThreadDoesNothing(t *testing.T) {
+	g := NewGIL(time.Microsecond)
+	hold, holding := make(chan struct{}), make(chan struct{})
+	th := g.Go(func() { close(holding); <-hold })
+	<-holding
+	waiter := g.Go(func() {})
+	time.Sleep(5 * time.Millisecond)
+	g.Checkpoint() // MainThread does not hold g: nothing happens
+	close(hold)
+	th.Join()
+	waiter.Join()
+	if s := g.Stats(); s.Switches != 1 {
+		t.Errorf("switches %d, want 1", s.Switches)
+	}
+}

@@ -69,6 +69,7 @@ func TestKinds(t *testing.T) {
 		{"HTML", func() { HTML("<b>bold</b> &amp; brave") }, "text/html", "<b>bold</b> &amp; brave", "bold & brave"},
 		{"Markdown", func() { Markdown("# Title") }, "text/markdown", "# Title", "# Title"},
 		{"SVG", func() { SVG("<svg/>") }, "image/svg+xml", "<svg/>", "<SVG image, 6 bytes>"},
+		{"SVG as HTML too, for exporters", func() { SVG("<svg/>") }, "text/html", "<svg/>", "<SVG image, 6 bytes>"},
 		{"PNG", func() { PNG(png) }, "image/png", base64.StdEncoding.EncodeToString(png), "<PNG image, 3x2>"},
 		{"JPEG", func() { JPEG(jpg) }, "image/jpeg", base64.StdEncoding.EncodeToString(jpg), "<JPEG image, 3x2>"},
 		{"broken PNG", func() { PNG([]byte("nope")) }, "image/png", "bm9wZQ==", "<PNG image, 4 bytes>"},

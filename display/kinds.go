@@ -19,8 +19,13 @@ func HTML(s string) { Show(htmlBundle(s)) }
 func Markdown(s string) { Show(Bundle{"text/markdown": s, "text/plain": s}) }
 
 // SVG shows s, an <svg> document, as a picture.
-func SVG(s string) {
-	Show(Bundle{"image/svg+xml": s, "text/plain": fmt.Sprintf("<SVG image, %d bytes>", len(s))})
+func SVG(s string) { Show(SVGBundle(s)) }
+
+// SVGBundle returns the bundle that shows s, an <svg> document, as a picture: image/svg+xml,
+// the same markup as text/html (nbconvert 6 strips the inside of image/svg+xml when it exports
+// HTML, but keeps inline HTML), and a text/plain fallback.
+func SVGBundle(s string) Bundle {
+	return Bundle{"image/svg+xml": s, "text/html": s, "text/plain": fmt.Sprintf("<SVG image, %d bytes>", len(s))}
 }
 
 // PNG shows b, the bytes of a PNG file, as a picture.

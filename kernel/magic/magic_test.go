@@ -189,6 +189,9 @@ func TestTrace(t *testing.T) {
 				if !strings.HasPrefix(strings.TrimSpace(svg), "<svg") || !strings.Contains(svg, "worker") {
 					t.Errorf("image/svg+xml is not a timeline of the worker: %.200q", svg)
 				}
+				if out.displays[0].Data["text/html"] != svg {
+					t.Error("the timeline is not also text/html, which exported HTML keeps")
+				}
 			}
 		})
 	}

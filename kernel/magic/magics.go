@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/concurlab/concurlab/concur"
+	"github.com/concurlab/concurlab/display"
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
@@ -121,10 +122,9 @@ func runTrace(_ *wrapper, _ string, out engine.Output, next func() engine.Execut
 		out.Stream("stdout", "%%trace: the cell recorded no concur events.\n")
 		return reply
 	}
-	out.Display(engine.DisplayData{Data: map[string]any{
-		"image/svg+xml": trace.SVG(),
-		"text/plain":    fmt.Sprintf("<concur timeline of %d events>", trace.Len()),
-	}})
+	picture := display.SVGBundle(trace.SVG())
+	picture["text/plain"] = fmt.Sprintf("<concur timeline of %d events>", trace.Len())
+	out.Display(engine.DisplayData{Data: picture})
 	return reply
 }
 

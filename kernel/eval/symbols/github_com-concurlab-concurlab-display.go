@@ -19,6 +19,7 @@ func init() {
 		"PNG":             reflect.ValueOf(display.PNG),
 		"Progress":        reflect.ValueOf(display.Progress),
 		"SVG":             reflect.ValueOf(display.SVG),
+		"SVGBundle":       reflect.ValueOf(display.SVGBundle),
 		"Show":            reflect.ValueOf(display.Show),
 		"Text":            reflect.ValueOf(display.Text),
 

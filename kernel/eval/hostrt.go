@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"maps"
 	"reflect"
@@ -70,6 +71,14 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Fatal":   reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprint(v...)) }),
 			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { h.fatal(fmt.Sprintf(f, v...)) }),
 			"Fatalln": reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprintln(v...)) }),
+		},
+		"context/context": {
+			"WithTimeout": reflect.ValueOf(func(parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+				return h.timed(context.WithTimeout(parent, d))
+			}),
+			"WithDeadline": reflect.ValueOf(func(parent context.Context, t time.Time) (context.Context, context.CancelFunc) {
+				return h.timed(context.WithDeadline(parent, t))
+			}),
 		},
 		"time/time": {
 			"Sleep":     reflect.ValueOf(h.sleep),
@@ -233,6 +242,13 @@ func (h *hostRuntime) forgetTypes() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.structs = map[reflect.Type]string{}
+}
+
+// timed counts the deadline of ctx as a pending timer until ctx is done.
+func (h *hostRuntime) timed(ctx context.Context, cancel context.CancelFunc) (context.Context, context.CancelFunc) {
+	h.timers.Add(1)
+	context.AfterFunc(ctx, func() { h.timers.Add(-1) })
+	return ctx, cancel
 }
 
 // goroutineID returns the id of the calling goroutine, as runtime.Stack prints it.

@@ -125,13 +125,29 @@ wg.Wait()`, []string{"[sync.WaitGroup.Wait]: the cell itself", "[chan receive]: 
 	}
 }
 
-func TestSleepIsNotDeadlock(t *testing.T) {
-	h := newHarness(t, Options{DeadlockAfter: 100 * time.Millisecond})
-	r := h.mustExec(`import "time"
+func TestWaitingForATimerIsNotDeadlock(t *testing.T) {
+	cases := []struct{ name, code, want string }{
+		{"sleep", `import "time"
 ch := make(chan int)
 go func() { time.Sleep(600 * time.Millisecond); ch <- 7 }()
-<-ch`)
-	if got := r.result(); got != "7" {
-		t.Errorf("result = %q, want 7", got)
+<-ch`, "7"},
+		{"time.After", `import "time"
+select {
+case <-time.After(600 * time.Millisecond):
+}
+8`, "8"},
+		{"context timeout", `import ("context"; "time")
+ctx, cancel := context.WithTimeout(context.Background(), 600*time.Millisecond)
+defer cancel()
+<-ctx.Done()
+ctx.Err()`, "context deadline exceeded"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, Options{DeadlockAfter: 100 * time.Millisecond})
+			if got := h.mustExec(c.code).result(); got != c.want {
+				t.Errorf("result = %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -92,6 +92,9 @@ func traceLines(code string, cell int, trace []string) []string {
 		line, _ := strconv.Atoi(m[1])
 		col, _ := strconv.Atoi(m[2])
 		name := m[3]
+		if strings.HasPrefix(name, "__cl_") {
+			continue
+		}
 		if name == "main(...)" {
 			name = fmt.Sprintf("In[%d]", cell)
 		}

@@ -106,7 +106,32 @@ func (s *Session) runStatements(ctx context.Context, p *parsedChunk, cell int, l
 		result = nil
 		err = s.eval(ctx, yaegiSource(stmtChunk, p.line, p.col, applyEdits(p.text, edits)))
 	}
+	if err != nil && strings.HasSuffix(err.Error(), yaegiUndefinedMessage) {
+		if ce, ok := explainUndefined(p, s.knows); ok {
+			return false, ce
+		}
+	}
+	if _, isPanic := err.(interp.Panic); err != nil && !isPanic && len(result) > 0 {
+		if ce, ok := yaegiCellError(err.Error()); ok {
+			return false, unshift(ce, p, result[0])
+		}
+	}
 	return len(result) > 0, err
+}
+
+// unshift moves the column of an error on the result line back over the inserted
+// "__cl_show(", so that it points into the user's expression.
+func unshift(ce *cellError, p *parsedChunk, inserted edit) *cellError {
+	before := p.text[:inserted.start]
+	line := p.line + strings.Count(before, "\n")
+	col := inserted.start - strings.LastIndex(before, "\n")
+	if !strings.Contains(before, "\n") {
+		col = p.col + inserted.start
+	}
+	if ce.line == line && ce.col >= col+len(inserted.repl) {
+		ce.col -= len(inserted.repl)
+	}
+	return ce
 }
 
 // internalError is a panic of yaegi itself while compiling or running a chunk.

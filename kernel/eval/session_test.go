@@ -108,6 +108,9 @@ func TestErrors(t *testing.T) {
 		{name: "unfinished cell", code: "x := 1 +", err: "line 1:9: expected operand, found the end of the cell"},
 		{name: "type error line and caret", code: "\n\nvar v int = \"s\"", err: "In[1] line 3:13: cannot convert \"s\" to int\n\x1b[0;32m   3 |\x1b[0m var v int = \"s\"\n     |             \x1b[0;31m^"},
 		{name: "type error in a statement", code: "a := 1\n  a = \"s\"", err: "In[1] line 2:"},
+		{name: "undefined name in a short declaration", setup: []string{`known := 1`}, code: "y := known + missing", err: "In[2] line 1:14: undefined: missing"},
+		{name: "undefined func in the result", code: "x := 2\nundefinedFn(x)", err: "In[1] line 2:1: undefined: undefinedFn\n\x1b[0;32m   2 |\x1b[0m undefinedFn(x)\n     | \x1b[0;31m^"},
+		{name: "panic in a String method hides the helper", setup: []string{"type T struct{}\nfunc (T) String() string { panic(\"in String\") }"}, code: "T{}", err: "String(...) at line 2:28"},
 		{name: "runtime panic with cell line", setup: []string{"func explode(n int) int {\n\treturn 10 / n\n}"}, code: "x := 0\nexplode(x)", err: "runtime error: integer divide by zero"},
 		{name: "panic names the cell line", code: "a := []int{1}\n\n_ = a\npanic(\"boom\")", err: "panic: boom"},
 	})

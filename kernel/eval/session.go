@@ -1,12 +1,3 @@
-// Package eval is ConcurLab's evaluator: Go cells run on the yaegi interpreter with the
-// standard library and the compiled "concur" and "display" packages.
-//
-// A Session works around what yaegi does wrong on its own (see docs in shared research):
-// cells are split into imports, declarations and statements; a redeclaration rebuilds the
-// interpreter from the latest version of every declaration and carries the variables'
-// values over; go statements are rewritten to contain panics, loops get per-iteration
-// variables, the last expression becomes the cell's result; output of the cell and its
-// goroutines is captured; interrupts and deadlocks end the cell promptly.
 package eval
 
 import (

@@ -1,0 +1,36 @@
+// Package eval is ConcurLab's evaluator: Go cells run on the yaegi interpreter (v0.16.1) with
+// the standard library and the compiled "concur" and "display" packages. A Session implements
+// engine.Engine and engine.Replayer in-process.
+//
+// yaegi gets several things wrong on its own; a Session works around each:
+//
+//   - A cell may mix imports, declarations and statements: it is split at brace depth 0 and
+//     each chunk is parsed with the cell's own lines and columns, which every error names,
+//     with the offending line and a caret.
+//   - Redeclaring a func, method, type, var or const builds a fresh interpreter from the latest
+//     version of every declaration, so that callers see the new one. The session's variables
+//     are carried over (basic, slice, map, pointer and channel values, compiled library types,
+//     and values of the session's struct types when the type is unchanged); those that
+//     cannot be (changed types, funcs, locks held by value) are reset and named on stderr.
+//     Re-importing a package is a no-op; func main is refused.
+//   - Every go statement becomes a goroutine that recovers a panic and reports it with the
+//     cell and line of the go statement: on the running cell's reply, or on stderr at the
+//     next cell. Loops whose variables a closure captures get Go 1.22 per-iteration
+//     variables, or a warning where the loop assigns to its variable.
+//   - The last expression statement is the cell's result, all values of a multi-value call.
+//     Its text/plain is the value's String() or Error() where it has one, a quoted Go
+//     string for strings (so "" and trailing spaces show), T(nil) for nil pointers, maps,
+//     slices, channels and funcs, %v otherwise; values are joined by ", " and long text is
+//     cut with a notice. Values with HTML, SVG, Markdown or MIMEBundle methods (interpreted
+//     or compiled) add text/html, image/svg+xml, text/markdown or their bundle. Handles of
+//     the display package are not rendered again.
+//   - Output of the cell and of its goroutines, os.Stdout and os.Stderr included (real pipes),
+//     goes to the cell; output printed between cells is shown at the start of the next one
+//     under a header. os.Stdin and fmt.Scan ask the front end for input.
+//   - An interrupt ends the cell at once; time.Sleep, time.After and concur's blocking calls
+//     return, and the next cell runs in a rebuilt interpreter so that goroutines stuck in
+//     compiled calls never resume. os.Exit and log.Fatal are refused with an error.
+//   - A cell whose flow and goroutines all wait on channels, locks or wait groups, with no
+//     timer pending, ends after Options.DeadlockAfter with Go's "all goroutines are asleep -
+//     deadlock!" and where each goroutine waits.
+package eval

@@ -126,6 +126,9 @@ func (p *Pool) enqueue(task func(*Thread)) error {
 	if p.closed {
 		return ErrClosed
 	}
+	if isInterrupted(p.stop) {
+		return ErrInterrupted
+	}
 	select {
 	case p.tasks <- task:
 		return nil
@@ -226,7 +229,7 @@ func (p *Pool) batch(title string, n int, item func(i int)) error {
 			return err
 		}
 	}
-	err := waitBatch(job.done, p.name+" "+title, n, func() int { return int(job.finished.Load()) })
+	err := waitBatch(job.done, p.stop, p.name+" "+title, n, func() int { return int(job.finished.Load()) })
 	if err != nil {
 		return err
 	}

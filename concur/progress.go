@@ -29,8 +29,9 @@ func SetProgressReporter(f func(title string, total int) ProgressReporter) {
 }
 
 // waitBatch waits until done is closed, reporting progress (count of total) once the batch
-// has run longer than progressAfter. It returns ErrInterrupted when Interrupt woke it.
-func waitBatch(done <-chan struct{}, title string, total int, count func() int) error {
+// has run longer than progressAfter. It returns ErrInterrupted when Interrupt woke it or
+// stop (the interruption its pool belongs to) is closed.
+func waitBatch(done, stop <-chan struct{}, title string, total int, count func() int) error {
 	b := beginBlock(title)
 	after := time.NewTimer(progressAfter)
 	defer after.Stop()
@@ -51,6 +52,9 @@ wait:
 		case <-done:
 			break wait
 		case <-interrupted():
+			err = ErrInterrupted
+			break wait
+		case <-stop:
 			err = ErrInterrupted
 			break wait
 		case <-after.C:

@@ -9,19 +9,19 @@ func TestThreadNames(t *testing.T) {
 	if Current().Name() != "MainThread" {
 		t.Fatalf("test goroutine is %q", Current())
 	}
-	names := make(chan string, 3)
-	a := Go(func() { names <- Current().Name() })
+	inA, inB := make(chan string, 1), make(chan string, 1)
+	a := Go(func() { inA <- Current().Name() })
 	b := GoNamed("worker", func() {
 		done := make(chan struct{})
-		go func() { names <- Current().Name(); close(done) }()
+		go func() { inB <- Current().Name(); close(done) }()
 		<-done
 	})
 	a.Join()
 	b.Join()
-	if got := <-names; got != a.Name() || !strings.HasPrefix(got, "Thread-") {
+	if got := <-inA; got != a.Name() || !strings.HasPrefix(got, "Thread-") {
 		t.Errorf("inside %s: %q", a, got)
 	}
-	if got := <-names; got != "worker" {
+	if got := <-inB; got != "worker" {
 		t.Errorf("goroutine inside worker: %q", got)
 	}
 	if a.Alive() {

@@ -1,0 +1,130 @@
+package concur
+
+import (
+	"slices"
+	"testing"
+)
+
+func reversed(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = n - i
+	}
+	return s
+}
+
+func TestListSortAtomicVersusStepwise(t *testing.T) {
+	tests := []struct {
+		name          string
+		sort          func(*List)
+		wantPartSeen bool
+	}{
+		{"atomic Sort", (*List).Sort, false},
+		{"SortStepwise", (*List).SortStepwise, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := NewList(reversed(200))
+			done := make(chan struct{})
+			sorter := Go(func() { tt.sort(l); close(done) })
+			partSeen := false
+			for running := true; running; {
+				select {
+				case <-done:
+					running = false
+				default:
+				}
+				v := l.Values()
+				if !slices.IsSorted(v) && !slices.Equal(v, reversed(200)) {
+					partSeen = true
+				}
+			}
+			sorter.Join()
+			if !l.IsSorted() || l.Len() != 200 {
+				t.Fatal("not sorted")
+			}
+			if partSeen != tt.wantPartSeen {
+				t.Errorf("saw a partly sorted list: %v", partSeen)
+			}
+		})
+	}
+	l := NewList(nil)
+	l.Append(1)
+	if l.Len() != 1 {
+		t.Error("Append")
+	}
+}
+
+func TestCounterLostUpdates(t *testing.T) {
+	const threads, each = 4, 2000
+	tests := []struct {
+		name  string
+		inc   func(*Counter)
+		exact bool
+	}{
+		{"unsafe", (*Counter).UnsafeInc, false},
+		{"locked", (*Counter).LockedInc, true},
+		{"atomic", (*Counter).AtomicInc, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Counter
+			var ts []*Thread
+			for range threads {
+				ts = append(ts, Go(func() {
+					for range each {
+						tt.inc(&c)
+					}
+				}))
+			}
+			for _, th := range ts {
+				th.Join()
+			}
+			if exact := c.Value() == threads*each; exact != tt.exact {
+				t.Errorf("count %d of %d", c.Value(), threads*each)
+			}
+			c.Reset()
+			if c.Value() != 0 {
+				t.Error("Reset")
+			}
+		})
+	}
+}
+
+func TestUnsafeIncLosesUpdatesUnderGIL(t *testing.T) {
+	g := NewGIL(1)
+	var c Counter
+	a := g.Go(func() {
+		for range 500 {
+			c.UnsafeInc()
+		}
+	})
+	b := g.Go(func() {
+		for range 500 {
+			c.UnsafeInc()
+		}
+	})
+	a.Join()
+	b.Join()
+	if c.Value() >= 1000 {
+		t.Errorf("no update lost under a GIL that switches between read and write: %d", c.Value())
+	}
+}
+
+func TestLock(t *testing.T) {
+	l := NewLock()
+	if err := l.Lock(); err != nil || l.TryLock() {
+		t.Fatal("lock")
+	}
+	got := make(chan bool)
+	th := Go(func() { l.Lock(); got <- true; l.Unlock() })
+	l.Unlock()
+	<-got
+	th.Join()
+	defer func() {
+		if recover() == nil {
+			t.Error("unlock of unlocked lock did not panic")
+		}
+	}()
+	l.Unlock()
+}

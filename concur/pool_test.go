@@ -1,0 +1,118 @@
+package concur
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestPoolsMapInOrder(t *testing.T) {
+	pools := map[string]func(int) *Pool{
+		"thread": NewThreadPool, "process": NewProcessPool, "parallel": NewParallelPool,
+	}
+	for name, newPool := range pools {
+		t.Run(name, func(t *testing.T) {
+			p := newPool(3)
+			defer p.Close()
+			args := make([]int, 200)
+			for i := range args {
+				args[i] = i
+			}
+			got, err := p.Map(func(x int) int { return x * x }, args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, v := range got {
+				if v != i*i {
+					t.Fatalf("result %d = %d", i, v)
+				}
+			}
+			if v, err := p.Submit(func(x int) int { return x + 1 }, 41).Result(); v != 42 || err != nil {
+				t.Fatal(v, err)
+			}
+			if p.Workers() != 3 || !strings.Contains(p.String(), name) {
+				t.Errorf("%s", p)
+			}
+		})
+	}
+}
+
+func TestProcessPoolCopiesThreadPoolShares(t *testing.T) {
+	tests := []struct {
+		pool    *Pool
+		changed bool
+	}{
+		{NewProcessPool(2), false},
+		{NewThreadPool(2), true},
+	}
+	for _, tt := range tests {
+		arg := []int{1, 2, 3}
+		got, err := tt.pool.MapSlices(func(s []int) []int { s[0] = 100; return s }, [][]int{arg})
+		tt.pool.Close()
+		if err != nil || got[0][0] != 100 {
+			t.Fatal(got, err)
+		}
+		if changed := arg[0] == 100; changed != tt.changed {
+			t.Errorf("%s: caller's argument changed = %v", tt.pool, changed)
+		}
+	}
+}
+
+func TestPoolPanicsAndClose(t *testing.T) {
+	p := NewParallelPool(2)
+	_, err := p.Map(func(x int) int {
+		if x == 3 {
+			panic("three")
+		}
+		return x
+	}, []int{1, 2, 3, 4})
+	if err == nil || !strings.Contains(err.Error(), "three") {
+		t.Fatalf("Map = %v", err)
+	}
+	if err := p.Submit(func(int) int { panic("x") }, 0).Wait(); err == nil {
+		t.Fatal("panicking task did not fail")
+	}
+	if got, err := p.Map(func(x int) int { return x }, nil); err != nil || len(got) != 0 {
+		t.Fatal(got, err)
+	}
+	p.Close()
+	if _, err := p.Map(func(x int) int { return x }, []int{1}); err != ErrClosed {
+		t.Errorf("Map after Close = %v", err)
+	}
+	if err := p.Submit(func(x int) int { return x }, 1).Wait(); err != ErrClosed {
+		t.Errorf("Submit after Close = %v", err)
+	}
+}
+
+type countingReporter struct {
+	total, added atomic.Int64
+	done         atomic.Bool
+}
+
+func (r *countingReporter) Add(n int) { r.added.Add(int64(n)) }
+func (r *countingReporter) Done()     { r.done.Store(true) }
+
+func TestPoolReportsProgressOfLongBatch(t *testing.T) {
+	r := &countingReporter{}
+	SetProgressReporter(func(title string, total int) ProgressReporter {
+		r.total.Store(int64(total))
+		return r
+	})
+	defer SetProgressReporter(nil)
+	p := NewThreadPool(4)
+	defer p.Close()
+	_, err := p.Map(func(int) int { IOWork(50 * time.Millisecond); return 0 }, make([]int, 60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.total.Load() != 60 || r.added.Load() != 60 || !r.done.Load() {
+		t.Errorf("reporter total %d added %d done %v", r.total.Load(), r.added.Load(), r.done.Load())
+	}
+	if s := p.GILStats(); len(s.Threads) != 4 {
+		t.Errorf("GIL stats %+v", s)
+	}
+	if s := NewParallelPool(1).GILStats(); len(s.Threads) != 0 {
+		t.Error(s)
+	}
+}

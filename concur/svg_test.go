@@ -1,0 +1,85 @@
+package concur
+
+import (
+	"encoding/xml"
+	"strings"
+	"testing"
+	"time"
+)
+
+// svgElements parses svg as XML and counts its elements by name and class.
+func svgElements(t *testing.T, svg string) map[string]int {
+	t.Helper()
+	counts := map[string]int{}
+	d := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return counts
+			}
+			t.Fatalf("not well-formed XML: %v\n%s", err, svg)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			counts[se.Name.Local]++
+			for _, a := range se.Attr {
+				if a.Name.Local == "class" {
+					counts["."+a.Value]++
+				}
+			}
+		}
+	}
+}
+
+func TestTraceTimelineHasOneLanePerThread(t *testing.T) {
+	tr := StartTrace()
+	g := NewGIL(time.Millisecond)
+	m := NewMailbox(0)
+	a := g.GoNamed("sender <&>", func() { CPUWork(200); m.Send(1) })
+	b := g.GoNamed("receiver", func() { m.Receive(); IOWork(time.Millisecond) })
+	a.Join()
+	b.Join()
+	tr.Stop()
+	svg := tr.SVG()
+	counts := svgElements(t, svg)
+	if counts[".lane"] != 3 { // MainThread joined, and the two threads
+		t.Errorf("%d lanes, want 3", counts[".lane"])
+	}
+	for _, want := range []string{colourHolding, colourBlocked, "time (ms)", "waiting for GIL", "MainThread"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("timeline lacks %q", want)
+		}
+	}
+	if tr.Len() == 0 || Picture(svg).String() != svg {
+		t.Error("empty trace")
+	}
+}
+
+func TestCharts(t *testing.T) {
+	s := &Speedups{}
+	s.Add("serial", 100*time.Millisecond)
+	s.Add("threads + GIL", 100*time.Millisecond)
+	s.Add("processes", 50*time.Millisecond)
+	if s.Speedup(2) != 2 || s.Speedup(7) != 0 || !strings.Contains(s.String(), "2.00x") {
+		t.Errorf("speed-ups %v", s)
+	}
+	q := NewQueue(3)
+	q.Put(1)
+	q.Put(2)
+	q.Get()
+	pictures := map[string]struct {
+		svg   string
+		class string
+		want  int
+	}{
+		"speed-ups":      {s.SVG(), ".bar", 3},
+		"queue depth":    {q.DepthChart("depth").SVG(), ".depth", 1},
+		"thread diagram": {ThreadDiagram(3).SVG(), ".thread", 3},
+		"single thread":  {ThreadDiagram(0).SVG(), ".shared", 3},
+	}
+	for name, p := range pictures {
+		if got := svgElements(t, p.svg)[p.class]; got != p.want {
+			t.Errorf("%s: %d %s, want %d", name, got, p.class, p.want)
+		}
+	}
+}

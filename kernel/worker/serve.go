@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
 )
@@ -18,7 +20,8 @@ import (
 // A cell runs on its own goroutine, so that interrupt and input_reply requests are read while
 // it runs; the other requests are answered in turn, as the engine.Engine contract allows.
 func Serve(eng engine.Engine, requests io.Reader, events io.Writer) error {
-	s := &server{eng: eng, events: &eventWriter{enc: json.NewEncoder(events)}}
+	s := &server{eng: eng, events: &eventWriter{enc: json.NewEncoder(events)}, release: debug.FreeOSMemory}
+	defer s.stopIdleRelease()
 	defer s.stopCell()
 	dec := json.NewDecoder(requests)
 	for {
@@ -35,13 +38,22 @@ func Serve(eng engine.Engine, requests io.Reader, events io.Writer) error {
 	}
 }
 
+// releaseAfter is how long the worker stays without a cell before it hands the memory that
+// cells freed back to the system, so that an idle kernel holds what the session keeps and
+// not what its cells once used.
+const releaseAfter = 500 * time.Millisecond
+
 // server is Serve's state: the engine, the event pipe and the cell that runs, if any.
 type server struct {
 	eng    engine.Engine
 	events *eventWriter
+	// release returns freed memory to the system (debug.FreeOSMemory).
+	release func()
 
 	mu   sync.Mutex
 	cell *runningCell
+	// idle fires releaseAfter after the last cell ended.
+	idle *time.Timer
 }
 
 // runningCell is the cell whose Execute runs on its own goroutine.
@@ -146,7 +158,39 @@ func (s *server) startCell(req request) {
 		}
 		s.mu.Unlock()
 		s.events.send(ev)
+		s.armIdleRelease()
 	}()
+}
+
+// armIdleRelease makes the worker release freed memory once it has been without a cell for
+// releaseAfter.
+func (s *server) armIdleRelease() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.idle == nil {
+		s.idle = time.AfterFunc(releaseAfter, s.releaseIfIdle)
+		return
+	}
+	s.idle.Reset(releaseAfter)
+}
+
+// releaseIfIdle releases freed memory unless a cell runs.
+func (s *server) releaseIfIdle() {
+	s.mu.Lock()
+	busy := s.cell != nil
+	s.mu.Unlock()
+	if !busy {
+		s.release()
+	}
+}
+
+// stopIdleRelease cancels a pending release when Serve returns.
+func (s *server) stopIdleRelease() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.idle != nil {
+		s.idle.Stop()
+	}
 }
 
 // interruptCell cancels the running cell's context.

@@ -125,7 +125,10 @@ func measureInterrupt(c *client.Client, spec kernelSpec, code string) (interrupt
 	if _, err := mustSucceed(c, spec.declare); err != nil {
 		return interruption{}, err
 	}
-	id, err := c.Send(client.Shell, "execute_request", executeRequest(code))
+	// Without stop_on_error, ipykernel does not abort the check cell that follows the error.
+	req := executeRequest(code)
+	req.StopOnError = false
+	id, err := c.Send(client.Shell, "execute_request", req)
 	if err != nil {
 		return interruption{}, err
 	}

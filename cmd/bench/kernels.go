@@ -38,11 +38,12 @@ func concurlab(binary string) kernelSpec {
 	}
 }
 
-// ipykernel is Debian's python3-ipykernel, started by python.
+// ipykernel is Debian's python3-ipykernel, started by python (without frozen modules, of
+// which its debugger warns at every start).
 func ipykernel(python string) kernelSpec {
 	return kernelSpec{
 		name:    "ipykernel",
-		argv:    []string{python, "-m", "ipykernel_launcher", "-f", "{connection_file}"},
+		argv:    []string{python, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", "{connection_file}"},
 		trivial: "1+1",
 		printLines: func(n int) string {
 			return fmt.Sprintf("for i in range(%d):\n    print(i)", n)

@@ -34,7 +34,7 @@ type kernelResults struct {
 	spin       result[interruption]
 
 	// Only for concurlab:
-	idle      result[memory]
+	idle      result[treeUsage]
 	stuck     result[interruption]
 	crash     result[replacement]
 	fib       result[[2]time.Duration] // interpreted, compiled
@@ -44,7 +44,7 @@ type kernelResults struct {
 // notebookRun is the memory of a kernel after running the shipped notebooks' cells.
 type notebookRun struct {
 	notebooks, cells, failed int
-	memory                   memory
+	memory                   treeUsage
 }
 
 // measureKernel measures the figures that both kernels have.
@@ -75,13 +75,13 @@ func measureOurs(spec kernelSpec, cfg config, notebookDir string) *kernelResults
 	c, err := startKernel(spec)
 	if err == nil {
 		defer c.Close()
-		var v memory
+		var v treeUsage
 		v, err = idleMemory(c, spec)
 		r.idle = measured("idle memory", v, err)
 		v2, err := runNotebooks(c, notebookDir)
 		r.notebooks = measured("notebooks", v2, err)
 	} else {
-		r.idle = measured("idle memory", memory{}, err)
+		r.idle = measured("idle memory", treeUsage{}, err)
 	}
 	return r
 }
@@ -114,16 +114,21 @@ func measureSession(spec kernelSpec, cfg config, r *kernelResults, more func(*cl
 	}
 }
 
+// idleWait is how long the kernel is left without requests before its memory is read: idle
+// as a kernel is between a person's cells, long enough for the worker to release what its
+// cells freed.
+const idleWait = time.Second
+
 // idleMemory returns the RSS of the kernel and its worker once a first cell has run and
-// the kernel has been idle for a moment.
-func idleMemory(c *client.Client, spec kernelSpec) (memory, error) {
+// the kernel has been idle for idleWait.
+func idleMemory(c *client.Client, spec kernelSpec) (treeUsage, error) {
 	if _, err := mustSucceed(c, spec.trivial); err != nil {
-		return memory{}, err
+		return treeUsage{}, err
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(idleWait)
 	pid, err := kernelPid()
 	if err != nil {
-		return memory{}, err
+		return treeUsage{}, err
 	}
 	return treeMemory(pid)
 }
@@ -160,7 +165,7 @@ func runNotebooks(c *client.Client, dir string) (notebookRun, error) {
 			}
 		}
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(idleWait)
 	pid, err := kernelPid()
 	if err != nil {
 		return run, err

@@ -104,19 +104,23 @@ func descendants(tree map[int][]int, pid int) []int {
 	return found
 }
 
-// treeMemory sums the memory of pid and its descendants.
-func treeMemory(pid int) (memory, error) {
-	total, err := processMemory(pid)
+// treeUsage is the memory of a process and of the tree of processes it is the root of.
+type treeUsage struct{ root, total memory }
+
+// treeMemory reads the memory of pid and sums it with its descendants'.
+func treeMemory(pid int) (treeUsage, error) {
+	root, err := processMemory(pid)
 	if err != nil {
-		return memory{}, err
+		return treeUsage{}, err
 	}
+	total := root
 	for _, child := range descendants(processTree(), pid) {
 		if m, err := processMemory(child); err == nil {
 			total.RSS += m.RSS
 			total.Peak += m.Peak
 		}
 	}
-	return total, nil
+	return treeUsage{root, total}, nil
 }
 
 // kernelPid returns the pid of the one kernel process that this process has started.

@@ -72,7 +72,7 @@ func TestTreeMemoryOfThisProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.RSS <= 0 || m.Peak < m.RSS {
-		t.Errorf("treeMemory = %+v, want 0 < RSS ≤ Peak", m)
+	if m.root.RSS <= 0 || m.root.Peak < m.root.RSS || m.total.RSS < m.root.RSS {
+		t.Errorf("treeMemory = %+v, want 0 < root RSS ≤ root peak, root RSS ≤ total RSS", m)
 	}
 }

@@ -52,7 +52,7 @@ func kernelRows(cfg config, ours, peer *kernelResults) table {
 		}
 		return "yes (" + r.errName + ")"
 	})})
-	t = append(t, row{Figure: "idle RSS, kernel + worker, after start", Ours: show(ours.idle, func(m memory) string { return mib(m.RSS) })})
+	t = append(t, row{Figure: "idle RSS, kernel + worker, after start", Ours: show(ours.idle, rss)})
 	t = append(t, row{Figure: "idle RSS, kernel + worker, after the notebooks", Ours: showNotebooks(ours.notebooks)})
 	t = append(t, row{Figure: fmt.Sprintf("fib(%d) in a cell vs compiled", cfg.fibN),
 		Ours:  show(ours.fib, func(f [2]time.Duration) string { return ms(f[0]) }),
@@ -101,6 +101,11 @@ func inOrder(r throughput) string {
 	return "yes"
 }
 
+// rss writes the RSS of the kernel and its worker, and the kernel's share.
+func rss(u treeUsage) string {
+	return fmt.Sprintf("%s (kernel %s)", mib(u.total.RSS), mib(u.root.RSS))
+}
+
 func growth(r throughput) string { return mib(r.growth) }
 
 func stateKept(r interruption) string {
@@ -121,7 +126,7 @@ func countRatio[T any](ours, peer result[T], pick func(T) int) string {
 // showNotebooks writes the memory after the notebooks and how many cells ran.
 func showNotebooks(r result[notebookRun]) string {
 	return show(r, func(n notebookRun) string {
-		return fmt.Sprintf("%s (%d notebooks, %d cells, %d failed)", mib(n.memory.RSS), n.notebooks, n.cells, n.failed)
+		return fmt.Sprintf("%s; %d notebooks, %d cells, %d failed", rss(n.memory), n.notebooks, n.cells, n.failed)
 	})
 }
 

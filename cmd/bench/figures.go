@@ -219,3 +219,29 @@ func measureReplacement(c *client.Client, spec kernelSpec) (replacement, error) 
 	state := checkState(c, spec)
 	return replacement{errName: r.errName, nextCell: time.Since(begin), state: state}, nil
 }
+
+// zombieCell is a compiled call that runs for hours; an interrupt leaves it running.
+const zombieCell = "import \"math/big\"\nnew(big.Int).Exp(big.NewInt(3), big.NewInt(1<<40), nil)"
+
+// measureZombie interrupts zombieCell and returns the share of a core that the worker uses
+// in the second after the next cell.
+func measureZombie(c *client.Client, spec kernelSpec) (float64, error) {
+	if _, err := measureInterrupt(c, spec, zombieCell); err != nil {
+		return 0, err
+	}
+	pid, err := workerPid()
+	if err != nil {
+		return 0, err
+	}
+	before, err := processCPU(pid)
+	if err != nil {
+		return 0, err
+	}
+	begin := time.Now()
+	time.Sleep(time.Second)
+	after, err := processCPU(pid)
+	if err != nil {
+		return 0, err
+	}
+	return float64(after-before) / float64(time.Since(begin)), nil
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // memory is what /proc/PID/status says of a process's memory, in bytes.
@@ -62,6 +63,39 @@ func parseParent(stat string) (int, error) {
 		return 0, fmt.Errorf("too few fields in %q", stat)
 	}
 	return strconv.Atoi(fields[1])
+}
+
+// clockTick is the unit of the CPU times in /proc/PID/stat (USER_HZ, 100 on Linux).
+const clockTick = 10 * time.Millisecond
+
+// parseCPUTime returns the CPU time, user and system, from the text of /proc/PID/stat.
+func parseCPUTime(stat string) (time.Duration, error) {
+	end := strings.LastIndexByte(stat, ')')
+	if end < 0 {
+		return 0, fmt.Errorf("no command name in %q", stat)
+	}
+	fields := strings.Fields(stat[end+1:])
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("too few fields in %q", stat)
+	}
+	var ticks int64
+	for _, f := range fields[11:13] { // utime and stime, the 14th and 15th fields
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("CPU time %q: %w", f, err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * clockTick, nil
+}
+
+// processCPU reads the CPU time that process pid has used.
+func processCPU(pid int) (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	return parseCPUTime(string(data))
 }
 
 // processMemory reads the memory of process pid.
@@ -128,6 +162,19 @@ func kernelPid() (int, error) {
 	children := processTree()[os.Getpid()]
 	if len(children) != 1 {
 		return 0, fmt.Errorf("expected one kernel process, found %d children", len(children))
+	}
+	return children[0], nil
+}
+
+// workerPid returns the pid of the one child of the kernel, its evaluation worker.
+func workerPid() (int, error) {
+	kernel, err := kernelPid()
+	if err != nil {
+		return 0, err
+	}
+	children := processTree()[kernel]
+	if len(children) != 1 {
+		return 0, fmt.Errorf("expected one worker process, found %d children of the kernel", len(children))
 	}
 	return children[0], nil
 }

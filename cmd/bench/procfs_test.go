@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseStatus(t *testing.T) {
@@ -74,5 +75,17 @@ func TestTreeMemoryOfThisProcess(t *testing.T) {
 	}
 	if m.root.RSS <= 0 || m.root.Peak < m.root.RSS || m.total.RSS < m.root.RSS {
 		t.Errorf("treeMemory = %+v, want 0 < root RSS ≤ root peak, root RSS ≤ total RSS", m)
+	}
+}
+
+func TestParseCPUTime(t *testing.T) {
+	stat := "4242 (concur lab) S 17 4242 17 0 -1 4194560 100 0 0 0 250 37 0 0 20 0 9 0 100"
+	if got, err := parseCPUTime(stat); err != nil || got != 2870*time.Millisecond {
+		t.Errorf("parseCPUTime = %v, %v; want 2.87s", got, err)
+	}
+	for _, bad := range []string{"", "1 (x) S 1 2", "1 (x) S 1 1 1 0 -1 0 0 0 0 0 x 1"} {
+		if got, err := parseCPUTime(bad); err == nil {
+			t.Errorf("parseCPUTime(%q) = %v, want an error", bad, got)
+		}
 	}
 }

@@ -8,8 +8,8 @@
 //	go run ./cmd/bench [-quick] [-peer=false] [-markdown FILE] [-kernel BINARY]
 //
 // -quick runs a brief version (for CI, which keeps the command working but never judges its
-// figures); -peer=false skips ipykernel; -markdown writes the table as Markdown to FILE;
-// -kernel measures a built concurlab binary instead of building one.
+// figures); -peer=false skips ipykernel; -markdown writes the machine and the table as
+// Markdown to FILE; -kernel measures a built concurlab binary instead of building one.
 package main
 
 import (
@@ -34,7 +34,7 @@ var (
 )
 
 func main() {
-	markdown := flag.String("markdown", "", "write the table as Markdown to `file`")
+	markdown := flag.String("markdown", "", "write the machine and the table as Markdown to `file`")
 	quick := flag.Bool("quick", false, "a brief run that checks that every figure can be measured")
 	peer := flag.Bool("peer", true, "measure Debian's ipykernel too, where it is installed")
 	kernel := flag.String("kernel", "", "the concurlab `binary` to measure; by default one is built")
@@ -88,6 +88,10 @@ func run(markdown string, quick, withPeer bool, binary, python string) error {
 		return nil
 	}
 	var b strings.Builder
+	if err := describeMachine(root, python, peer != nil).writeMarkdown(&b); err != nil {
+		return err
+	}
+	b.WriteString("\n")
 	if err := t.writeMarkdown(&b, peerName); err != nil {
 		return err
 	}

@@ -135,7 +135,7 @@ func (l *Lock) Lock() error {
 	if l.TryLock() {
 		return nil
 	}
-	b := beginBlock("lock " + l.name)
+	b := beginBlock("lock", l.name)
 	var err error
 	select {
 	case l.ch <- struct{}{}:

@@ -15,8 +15,8 @@ func reversed(n int) []int {
 
 func TestListSortAtomicVersusStepwise(t *testing.T) {
 	tests := []struct {
-		name          string
-		sort          func(*List)
+		name         string
+		sort         func(*List)
 		wantPartSeen bool
 	}{
 		{"atomic Sort", (*List).Sort, false},

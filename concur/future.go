@@ -159,7 +159,7 @@ func (f *Future) ResultTimeout(d time.Duration) (any, error) {
 
 func (f *Future) result(timeout <-chan time.Time) (any, error) {
 	if !isInterrupted(f.finished) {
-		b := beginBlock("wait for future")
+		b := beginBlock("wait for", "future")
 		var err error
 		select {
 		case <-f.finished:

@@ -19,17 +19,17 @@ func TestInterruptEndsEveryBlockingCall(t *testing.T) {
 	time.Sleep(5 * time.Millisecond)
 	pool := NewThreadPool(1)
 	calls := map[string]func() error{
-		"Sleep":          func() error { return Sleep(time.Hour) },
-		"Send":           func() error { return NewMailbox(0).Send(1) },
-		"Receive":        func() error { _, err := NewMailbox(0).Receive(); return err },
-		"Put":            func() error { return fullQueue.Put(1) },
-		"Get":            func() error { _, err := NewQueue(1).Get(); return err },
-		"Lock":           func() error { return held.Lock() },
-		"Future.Wait":    func() error { return newFuture().Wait() },
-		"Join":           func() error { return mainThread.Join() },
-		"GIL wait":       func() error { return gil.Go(func() {}).Join() },
-		"Pool.Map":       func() error { _, err := pool.Map(func(int) int { Sleep(time.Hour); return 0 }, []int{1}); return err },
-		"CPUWork":        func() error { _, err := CPUWork(1 << 40); return err },
+		"Sleep":       func() error { return Sleep(time.Hour) },
+		"Send":        func() error { return NewMailbox(0).Send(1) },
+		"Receive":     func() error { _, err := NewMailbox(0).Receive(); return err },
+		"Put":         func() error { return fullQueue.Put(1) },
+		"Get":         func() error { _, err := NewQueue(1).Get(); return err },
+		"Lock":        func() error { return held.Lock() },
+		"Future.Wait": func() error { return newFuture().Wait() },
+		"Join":        func() error { return mainThread.Join() },
+		"GIL wait":    func() error { return gil.Go(func() {}).Join() },
+		"Pool.Map":    func() error { _, err := pool.Map(func(int) int { Sleep(time.Hour); return 0 }, []int{1}); return err },
+		"CPUWork":     func() error { _, err := CPUWork(1 << 40); return err },
 	}
 	errs := make(chan error, len(calls))
 	for _, call := range calls {

@@ -67,7 +67,7 @@ func (m *Mailbox) send(v any, timeout <-chan time.Time) error {
 	if m.TrySend(v) {
 		return nil
 	}
-	b := beginBlock("send " + m.name)
+	b := beginBlock("send", m.name)
 	var err error
 	select {
 	case m.ch <- v:
@@ -112,7 +112,7 @@ func (m *Mailbox) receive(timeout <-chan time.Time) (any, error) {
 	if v, ok := m.TryReceive(); ok {
 		return v, nil
 	}
-	b := beginBlock("receive " + m.name)
+	b := beginBlock("receive", m.name)
 	var v any
 	var err error
 	select {

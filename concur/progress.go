@@ -32,7 +32,7 @@ func SetProgressReporter(f func(title string, total int) ProgressReporter) {
 // has run longer than progressAfter. It returns ErrInterrupted when Interrupt woke it or
 // stop (the interruption its pool belongs to) is closed.
 func waitBatch(done, stop <-chan struct{}, title string, total int, count func() int) error {
-	b := beginBlock(title)
+	b := beginBlock("wait for", title)
 	after := time.NewTimer(progressAfter)
 	defer after.Stop()
 	var reporter ProgressReporter

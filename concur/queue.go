@@ -82,7 +82,7 @@ func (q *Queue) put(v any, timeout <-chan time.Time) error {
 	if isInterrupted(q.closed) {
 		return ErrClosed
 	}
-	b := beginBlock("put " + q.name)
+	b := beginBlock("put", q.name)
 	var err error
 	select {
 	case q.items <- v:
@@ -126,7 +126,7 @@ func (q *Queue) get(timeout <-chan time.Time) (any, error) {
 	if v, ok := q.TryGet(); ok {
 		return v, nil
 	}
-	b := beginBlock("get " + q.name)
+	b := beginBlock("get", q.name)
 	var v any
 	var err error
 	select {

@@ -2,6 +2,7 @@ package concur
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -94,7 +95,7 @@ func (t *Thread) Join() error {
 		return t.err
 	default:
 	}
-	me := beginBlock("join " + t.name)
+	me := beginBlock("join", t.name)
 	var err error
 	select {
 	case <-t.done:
@@ -108,7 +109,7 @@ func (t *Thread) Join() error {
 // Sleep pauses the calling thread for d, like time.Sleep, but lets go of its GIL meanwhile
 // (as a blocking call does in CPython) and returns ErrInterrupted early on Interrupt.
 func Sleep(d time.Duration) error {
-	me := beginBlock("sleep")
+	me := beginBlock("sleep", "")
 	timer := time.NewTimer(d)
 	defer timer.Stop()
 	var err error
@@ -120,25 +121,37 @@ func Sleep(d time.Duration) error {
 	return endBlock(me, err)
 }
 
-// blocked is a thread in a blocking call, and whether it let go of its GIL for it.
+// blocked is a thread in a blocking call, whether it let go of its GIL for it, and (when
+// tracing) when it began and on what.
 type blocked struct {
 	thread  *Thread
 	heldGIL bool
+	since   time.Time
+	what    string
 }
 
-// beginBlock is called by a thread about to block on what: it lets go of the thread's GIL,
-// if it holds one, and records the block.
-func beginBlock(what string) blocked {
+// shortestBlockTraced is the shortest block that a trace records: shorter ones are
+// invisible on a timeline in milliseconds, and leaving them out keeps tracing cheap.
+const shortestBlockTraced = 20 * time.Microsecond
+
+// beginBlock is called by a thread about to block, to verb the thing called name: it lets
+// go of the thread's GIL, if it holds one, and notes the time for the trace.
+func beginBlock(verb, name string) blocked {
 	me := Current()
 	b := blocked{thread: me, heldGIL: me.gil != nil && me.gil.release(me)}
-	record(me, Block, what, 0)
+	if tracing() {
+		b.since = time.Now()
+		b.what = strings.TrimSpace(verb + " " + name)
+	}
 	return b
 }
 
-// endBlock records that the thread goes on and takes its GIL back; it returns err, or the
-// GIL's error when taking it back was interrupted.
+// endBlock records the block, if it was long enough to see, and takes the thread's GIL back;
+// it returns err, or the GIL's error when taking it back was interrupted.
 func endBlock(b blocked, err error) error {
-	record(b.thread, Unblock, "", 0)
+	if !b.since.IsZero() && time.Since(b.since) >= shortestBlockTraced {
+		recordSpan(b.thread, Block, Unblock, b.what, b.since)
+	}
 	if b.heldGIL {
 		if gilErr := b.thread.gil.acquire(b.thread); err == nil {
 			err = gilErr

@@ -35,4 +35,3 @@ func TestThreadPanicBecomesJoinError(t *testing.T) {
 		t.Fatalf("Join = %v", err)
 	}
 }
-

@@ -1,6 +1,8 @@
 package concur
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -51,8 +53,32 @@ type Event struct {
 type Trace struct {
 	start   time.Time
 	mu      sync.Mutex
-	events  []Event
+	events  []rawEvent
+	strings []string         // thread names and details, interned
+	index   map[string]int32 // position of each string in strings
+	sorted  bool             // whether events are in time order (spans are added late)
 	stopped time.Duration
+}
+
+// rawEvent is an Event as a trace stores it: without pointers, so that a long trace costs
+// the garbage collector nothing to scan.
+type rawEvent struct {
+	at     time.Duration
+	value  int64
+	kind   EventKind
+	thread int32
+	detail int32
+}
+
+// intern returns the position of s in t.strings, adding it if new; t.mu is held.
+func (t *Trace) intern(s string) int32 {
+	i, ok := t.index[s]
+	if !ok {
+		i = int32(len(t.strings))
+		t.strings = append(t.strings, s)
+		t.index[s] = i
+	}
+	return i
 }
 
 // activeTrace is the trace that records now, or nil: one atomic load is all that an event
@@ -63,7 +89,7 @@ var activeTrace atomic.Pointer[Trace]
 // returns the trace. A trace that was already running stops. Recording is cheap, and costs
 // nothing when no trace runs.
 func StartTrace() *Trace {
-	t := &Trace{start: time.Now()}
+	t := &Trace{start: time.Now(), index: map[string]int32{}, sorted: true}
 	if old := activeTrace.Swap(t); old != nil {
 		old.finish()
 	}
@@ -91,11 +117,21 @@ func (t *Trace) Len() int {
 	return len(t.events)
 }
 
-// Events returns a copy of the recorded events, in the order they happened.
+// Events returns a copy of the recorded events, in the order they happened. Blocks shorter
+// than 20 µs are left out: they would not show on a timeline.
 func (t *Trace) Events() []Event {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return append([]Event(nil), t.events...)
+	if !t.sorted {
+		slices.SortStableFunc(t.events, func(a, b rawEvent) int { return cmp.Compare(a.at, b.at) })
+		t.sorted = true
+	}
+	events := make([]Event, len(t.events))
+	for i, e := range t.events {
+		events[i] = Event{At: e.at, Thread: t.strings[e.thread], Kind: e.kind,
+			Detail: t.strings[e.detail], Value: int(e.value)}
+	}
+	return events
 }
 
 // duration is how long the trace ran (so far).
@@ -118,7 +154,23 @@ func record(th *Thread, kind EventKind, detail string, value int) {
 		th = Current()
 	}
 	t.mu.Lock()
-	t.events = append(t.events, Event{At: time.Since(t.start), Thread: th.name, Kind: kind, Detail: detail, Value: value})
+	t.events = append(t.events, rawEvent{at: time.Since(t.start), value: int64(value), kind: kind,
+		thread: t.intern(th.name), detail: t.intern(detail)})
+	t.mu.Unlock()
+}
+
+// recordSpan adds two events on thread th to the running trace, if any: begin at since and
+// end now.
+func recordSpan(th *Thread, begin, end EventKind, detail string, since time.Time) {
+	t := activeTrace.Load()
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	t.events = append(t.events,
+		rawEvent{at: since.Sub(t.start), kind: begin, thread: t.intern(th.name), detail: t.intern(detail)},
+		rawEvent{at: time.Since(t.start), kind: end, thread: t.intern(th.name), detail: t.intern(detail)})
+	t.sorted = false
 	t.mu.Unlock()
 }
 

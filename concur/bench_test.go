@@ -1,0 +1,122 @@
+package concur
+
+import (
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func BenchmarkBareChannel(b *testing.B) {
+	ch := make(chan any)
+	go func() {
+		for range ch {
+		}
+	}()
+	for i := 0; b.Loop(); i++ {
+		ch <- i
+	}
+	close(ch)
+}
+
+func benchmarkMailbox(b *testing.B, traced bool) {
+	m := NewMailbox(0)
+	if traced {
+		defer StartTrace().Stop()
+	}
+	go func() {
+		for {
+			if v, _ := m.Receive(); v == nil {
+				return
+			}
+		}
+	}()
+	for i := 0; b.Loop(); i++ {
+		m.Send(i)
+	}
+	m.Send(nil)
+}
+
+func BenchmarkMailbox(b *testing.B)       { benchmarkMailbox(b, false) }
+func BenchmarkMailboxTraced(b *testing.B) { benchmarkMailbox(b, true) }
+
+func BenchmarkQueue(b *testing.B) {
+	q := NewQueue(64)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			if _, err := q.Get(); err != nil {
+				return
+			}
+		}
+	}()
+	for i := 0; b.Loop(); i++ {
+		q.Put(i)
+	}
+	q.Close()
+	<-done
+}
+
+func BenchmarkCheckpointNobodyWaits(b *testing.B) {
+	g := NewGIL(0)
+	for b.Loop() {
+		g.Checkpoint()
+	}
+}
+
+// BenchmarkGILHandOff measures one hand-off of the GIL between two threads that checkpoint
+// as fast as they can with a switch interval of 1 ns: an op is one switch.
+func BenchmarkGILHandOff(b *testing.B) {
+	g := NewGIL(time.Nanosecond)
+	var done atomic.Bool
+	run := func() {
+		for !done.Load() {
+			g.Checkpoint()
+		}
+	}
+	b.ResetTimer()
+	threads := []*Thread{g.Go(run), g.Go(run)}
+	for g.Stats().Switches < b.N {
+		time.Sleep(100 * time.Microsecond)
+	}
+	done.Store(true)
+	for _, th := range threads {
+		th.Join()
+	}
+}
+
+func BenchmarkPoolTinyTasks(b *testing.B) {
+	args := make([]int, 100_000)
+	p := NewParallelPool(2)
+	defer p.Close()
+	for b.Loop() {
+		p.Map(func(x int) int { return x + 1 }, args)
+	}
+}
+
+func BenchmarkPoolSpeedup(b *testing.B) {
+	kinds := []struct {
+		name string
+		make func(int) *Pool
+	}{{"thread", NewThreadPool}, {"process", NewProcessPool}, {"parallel", NewParallelPool}}
+	work := []struct {
+		name string
+		f    func(int) int
+	}{
+		{"cpu", func(int) int { CPUWork(100); return 0 }},
+		{"io", func(int) int { IOWork(2 * time.Millisecond); return 0 }},
+	}
+	for _, w := range work {
+		for _, k := range kinds {
+			for _, workers := range []int{1, 2, 4} {
+				b.Run(w.name+"/"+k.name+"/"+itoa(int64(workers)), func(b *testing.B) {
+					p := k.make(workers)
+					defer p.Close()
+					for b.Loop() {
+						p.Map(w.f, make([]int, 8))
+					}
+				})
+			}
+		}
+	}
+}

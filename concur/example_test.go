@@ -1,0 +1,126 @@
+package concur_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/concurlab/concurlab/concur"
+)
+
+// Threads have names; the cell's own flow is MainThread.
+func ExampleGoNamed() {
+	th := concur.GoNamed("downloader", func() { fmt.Println("in", concur.Current().Name()) })
+	th.Join()
+	fmt.Println("in", concur.Current().Name())
+	// Output:
+	// in downloader
+	// in MainThread
+}
+
+// Under one GIL, threads take turns; the statistics show the switches.
+func ExampleNewGIL() {
+	gil := concur.NewGIL(time.Millisecond)
+	a := gil.Go(func() { concur.CPUWork(500) })
+	b := gil.Go(func() { concur.CPUWork(500) })
+	a.Join()
+	b.Join()
+	fmt.Println(len(gil.Stats().Threads), "threads shared the GIL")
+	// Output: 2 threads shared the GIL
+}
+
+// A non-blocking receive returns at once, with a message or "empty".
+func ExampleMailbox_TryReceive() {
+	m := concur.NewMailbox(1)
+	_, ok := m.TryReceive()
+	fmt.Println("got a message:", ok)
+	m.TrySend("hello")
+	v, ok := m.TryReceive()
+	fmt.Println("got a message:", ok, v)
+	// Output:
+	// got a message: false
+	// got a message: true hello
+}
+
+// An asynchronous call returns a future at once; a callback hears of the result.
+func ExampleAsync() {
+	f := concur.Async(func() (any, error) { return 6 * 7, nil })
+	called := make(chan string)
+	f.OnDone(func(f *concur.Future) { called <- f.State().String() })
+	v, _ := f.Result()
+	fmt.Println(v, <-called)
+	// Output: 42 done
+}
+
+// A process pool copies arguments: the worker's change never reaches the caller.
+func ExampleNewProcessPool() {
+	p := concur.NewProcessPool(2)
+	defer p.Close()
+	data := []int{1, 2, 3}
+	p.MapSlices(func(s []int) []int { s[0] = 99; return s }, [][]int{data})
+	fmt.Println(data)
+	// Output: [1 2 3]
+}
+
+// Atomic and locked counters count exactly.
+func ExampleCounter() {
+	var c concur.Counter
+	var threads []*concur.Thread
+	for range 4 {
+		threads = append(threads, concur.Go(func() {
+			for range 1000 {
+				c.AtomicInc()
+			}
+		}))
+	}
+	for _, th := range threads {
+		th.Join()
+	}
+	fmt.Println(c.Value())
+	// Output: 4000
+}
+
+// A bounded queue decouples producer and consumer; Close lets the consumer drain.
+func ExampleQueue() {
+	q := concur.NewQueue(2)
+	concur.Go(func() {
+		for i := range 3 {
+			q.Put(i)
+		}
+		q.Close()
+	})
+	for {
+		v, err := q.Get()
+		if err != nil {
+			break
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	// Output: 0 1 2
+}
+
+// A trace draws what the threads did.
+func ExampleStartTrace() {
+	tr := concur.StartTrace()
+	concur.Go(func() { concur.Sleep(time.Millisecond) }).Join()
+	tr.Stop()
+	fmt.Println(strings.HasPrefix(tr.SVG(), "<svg"))
+	// Output: true
+}
+
+// Speed-ups compare ways of doing the same work.
+func ExampleSpeedups() {
+	var s concur.Speedups
+	s.Add("serial", 200*time.Millisecond)
+	s.Add("parallel", 100*time.Millisecond)
+	fmt.Printf("%.1fx\n", s.Speedup(1))
+	// Output: 2.0x
+}
+
+// The thread diagram: shared code, data and files; each thread its own registers, stack and
+// program counter.
+func ExampleThreadDiagram() {
+	fmt.Println(strings.Count(concur.ThreadDiagram(2).SVG(), `class="thread"`))
+	// Output: 2
+}

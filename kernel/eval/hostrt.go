@@ -20,7 +20,8 @@ import (
 // hostRuntime is the compiled side of the rewrites: the package "concurlab/rt" that rewritten
 // cells import as __rt, and the replacements of blocking and exiting standard functions.
 type hostRuntime struct {
-	ro *router
+	ro      *router
+	fprints map[string]reflect.Value // fmt's Fprint functions, replaced (stdio.go)
 
 	mu         sync.Mutex
 	running    bool                    // a cell is running
@@ -46,7 +47,7 @@ type shownValue struct {
 }
 
 func newHostRuntime(ro *router) *hostRuntime {
-	return &hostRuntime{ro: ro, goroutines: map[int64]goOrigin{}, stop: make(chan struct{}), structs: map[reflect.Type]string{}}
+	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}), structs: map[reflect.Type]string{}}
 }
 
 // exitRefused is the panic value of os.Exit and log.Fatal in a cell.
@@ -65,7 +66,9 @@ func (h *hostRuntime) exports() interp.Exports {
 			"TypeName": reflect.ValueOf(h.typeName),
 		},
 		"os/os": {
-			"Exit": reflect.ValueOf(func(code int) { panic(exitRefused{code}) }),
+			"Exit":   reflect.ValueOf(func(code int) { panic(exitRefused{code}) }),
+			"Stdout": reflect.ValueOf(&h.ro.stdout.w).Elem(),
+			"Stderr": reflect.ValueOf(&h.ro.stderr.w).Elem(),
 		},
 		"log/log": {
 			"Fatal":   reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprint(v...)) }),
@@ -99,7 +102,7 @@ func (h *hostRuntime) fatal(msg string) {
 	if len(msg) == 0 || msg[len(msg)-1] != '\n' {
 		msg += "\n"
 	}
-	fmt.Fprint(h.ro.stderr.w, time.Now().Format("2006/01/02 15:04:05 ")+msg)
+	fmt.Fprint(h.ro.writer(h.ro.stderr), time.Now().Format("2006/01/02 15:04:05 ")+msg)
 	panic(exitRefused{1})
 }
 

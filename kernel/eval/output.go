@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -29,6 +30,7 @@ const pendingLimit = 1 << 20
 type router struct {
 	stdout, stderr *pipeStream
 	flushMu        sync.Mutex // one flush at a time: each waits for its own sync marks
+	routeMu        sync.Mutex // one route at a time, from the pipes' readers or the writers
 
 	mu           sync.Mutex
 	out          engine.Output // the running cell's, nil between cells
@@ -111,8 +113,27 @@ func markPrefixAtEnd(data []byte) int {
 	return 0
 }
 
+// writer returns a writer that routes straight to ps's destination, in the order of the
+// writes: the interpreter's fmt.Print*, print, log, and Fprint* to os.Stdout and os.Stderr
+// go through it, so that stdout and stderr keep their order. Only writes through the files'
+// own methods (os.Stdout.Write) take the pipes.
+func (ro *router) writer(ps *pipeStream) io.Writer { return streamWriter{ro, ps} }
+
+// streamWriter writes to one stream of a router without a pipe.
+type streamWriter struct {
+	ro *router
+	ps *pipeStream
+}
+
+func (w streamWriter) Write(p []byte) (int, error) {
+	w.ro.route(w.ps, p, false)
+	return len(p), nil
+}
+
 // route delivers data of ps; on stderr whole lines only (unless flush), without panic traces.
 func (ro *router) route(ps *pipeStream, data []byte, flush bool) {
+	ro.routeMu.Lock()
+	defer ro.routeMu.Unlock()
 	if ps == ro.stdout {
 		ro.deliver(ps.name, string(data))
 		return

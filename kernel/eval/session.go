@@ -84,9 +84,9 @@ func New(opts Options) *Session {
 // prelude, writing to the session's output pipes.
 func (s *Session) newInterpreter() *interp.Interpreter {
 	var stdin io.Reader = &stdin{ro: s.ro}
-	in := interp.New(interp.Options{Stdin: stdin, Stdout: s.ro.stdout.w, Stderr: s.ro.stderr.w, Env: s.opts.Env})
+	in := interp.New(interp.Options{Stdin: stdin, Stdout: s.ro.writer(s.ro.stdout), Stderr: s.ro.writer(s.ro.stderr), Env: s.opts.Env})
 	osStdin := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&stdin).Elem()}}
-	for _, exports := range []interp.Exports{stdlib.Symbols, symbols.Exports(), s.rt.exports(), osStdin} {
+	for _, exports := range []interp.Exports{s.rt.stdlibSymbols(), symbols.Exports(), s.rt.exports(), osStdin} {
 		if err := in.Use(exports); err != nil {
 			panic("eval: cannot load symbols: " + err.Error())
 		}

@@ -1,0 +1,46 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStdoutAndStderrKeepTheirOrder(t *testing.T) {
+	h := newHarness(t, Options{})
+	r := h.mustExec(`import ("fmt"; "log"; "os")
+log.SetFlags(0)
+for i := 0; i < 3; i++ {
+	fmt.Println("out", i)
+	fmt.Fprintln(os.Stderr, "err", i)
+	fmt.Fprintf(os.Stdout, "printf %d\n", i)
+	log.Println("log", i)
+}`)
+	var got []string
+	for _, s := range r.out.streams {
+		for _, line := range strings.Split(strings.TrimSpace(s.text), "\n") {
+			got = append(got, s.name+":"+line)
+		}
+	}
+	var want []string
+	for _, i := range []string{"0", "1", "2"} {
+		want = append(want, "stdout:out "+i, "stderr:err "+i, "stdout:printf "+i, "stderr:log "+i)
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("streams came as\n%v\nwant\n%v", got, want)
+	}
+}
+
+func TestFprintToTheCellsFilesCallsStringMethods(t *testing.T) {
+	h := newHarness(t, Options{})
+	r := h.mustExec(`import ("fmt"; "os")
+type celsius float64
+func (c celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
+fmt.Fprintln(os.Stdout, celsius(21.5))
+fmt.Fprintf(os.Stderr, "%v\n", celsius(-3))`)
+	if got := r.out.text("stdout"); got != "21.5°C\n" {
+		t.Errorf("stdout %q, want 21.5°C", got)
+	}
+	if got := r.out.text("stderr"); got != "-3.0°C\n" {
+		t.Errorf("stderr %q, want -3.0°C", got)
+	}
+}

@@ -124,3 +124,10 @@ func ExampleThreadDiagram() {
 	fmt.Println(strings.Count(concur.ThreadDiagram(2).SVG(), `class="thread"`))
 	// Output: 2
 }
+
+// ComparePools runs one batch serially and on each kind of pool.
+func ExampleComparePools() {
+	s, _ := concur.ComparePools("CPU-bound", 2, func(int) int { concur.CPUWork(10); return 0 }, make([]int, 4))
+	fmt.Println(s.Names)
+	// Output: [serial threads + GIL ×2 processes ×2 parallel ×2]
+}

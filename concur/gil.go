@@ -154,9 +154,8 @@ func (g *GIL) acquire(t *Thread) error {
 	return ErrInterrupted
 }
 
-// Events are recorded under g.mu, so that a trace never shows two holders at once.
-
 // release hands the GIL to the longest waiter, if t holds it; it reports whether t did.
+// Like acquire, it records its events under g.mu, so a trace never shows two holders.
 func (g *GIL) release(t *Thread) bool {
 	g.mu.Lock()
 	if g.holder != t {

@@ -116,3 +116,21 @@ func TestPoolReportsProgressOfLongBatch(t *testing.T) {
 		t.Error(s)
 	}
 }
+
+func TestComparePools(t *testing.T) {
+	s, err := ComparePools("I/O-bound", 4, func(int) int { IOWork(10 * time.Millisecond); return 0 }, make([]int, 8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Names) != 4 || s.Names[0] != "serial" {
+		t.Fatalf("%v", s)
+	}
+	for i := 1; i < 4; i++ {
+		if s.Speedup(i) < 1.5 {
+			t.Errorf("%s: I/O-bound speed-up %.2f with 4 workers", s.Names[i], s.Speedup(i))
+		}
+	}
+	if _, err := ComparePools("panics", 2, func(int) int { panic("no") }, []int{1}); err == nil {
+		t.Error("a panicking f did not fail the comparison")
+	}
+}

@@ -83,3 +83,21 @@ func TestCharts(t *testing.T) {
 		}
 	}
 }
+
+func TestTraceDropsEventsPastItsLimit(t *testing.T) {
+	tr := StartTrace()
+	defer tr.Stop()
+	tr.mu.Lock()
+	tr.events = make([]rawEvent, maxTraceEvents-1)
+	tr.mu.Unlock()
+	m := NewMailbox(1)
+	m.TrySend(1)
+	m.TryReceive()
+	recordSpan(mainThread, Block, Unblock, "test", time.Now())
+	if tr.Len() != maxTraceEvents || tr.Dropped() != 3 {
+		t.Errorf("kept %d, dropped %d", tr.Len(), tr.Dropped())
+	}
+	if !strings.Contains(tr.SVG(), "3 more dropped") {
+		t.Error("timeline does not say events were dropped")
+	}
+}

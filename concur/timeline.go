@@ -92,7 +92,11 @@ func (t *Trace) SVG() string {
 	const left, right, laneHeight, top = 130.0, 20.0, 26.0, 40.0
 	width := 900.0
 	height := top + laneHeight*float64(len(ls)) + 70
-	c := newCanvas(int(width), int(height), fmt.Sprintf("Timeline: %d threads, %d events", len(ls), t.Len()))
+	title := fmt.Sprintf("Timeline: %d threads, %d events", len(ls), t.Len())
+	if dropped := t.Dropped(); dropped > 0 {
+		title += fmt.Sprintf(" (%d more dropped: the trace was full)", dropped)
+	}
+	c := newCanvas(int(width), int(height), title)
 	ms := float64(end) / float64(time.Millisecond)
 	x := func(d time.Duration) float64 {
 		return left + (width-left-right)*float64(d)/float64(max(end, 1))

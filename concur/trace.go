@@ -57,7 +57,28 @@ type Trace struct {
 	strings []string         // thread names and details, interned
 	index   map[string]int32 // position of each string in strings
 	sorted  bool             // whether events are in time order (spans are added late)
+	dropped int              // events not kept because the trace was full
 	stopped time.Duration
+}
+
+// maxTraceEvents bounds a trace's memory (about 32 MiB) when a recording is left running.
+const maxTraceEvents = 1 << 20
+
+// Dropped returns the number of events left out because the trace had reached its limit of
+// about a million events.
+func (t *Trace) Dropped() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.dropped
+}
+
+// full reports whether t can take no more events, counting n that it drops; t.mu is held.
+func (t *Trace) full(n int) bool {
+	if len(t.events)+n > maxTraceEvents {
+		t.dropped += n
+		return true
+	}
+	return false
 }
 
 // rawEvent is an Event as a trace stores it: without pointers, so that a long trace costs
@@ -154,9 +175,12 @@ func record(th *Thread, kind EventKind, detail string, value int) {
 		th = Current()
 	}
 	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.full(1) {
+		return
+	}
 	t.events = append(t.events, rawEvent{at: time.Since(t.start), value: int64(value), kind: kind,
 		thread: t.intern(th.name), detail: t.intern(detail)})
-	t.mu.Unlock()
 }
 
 // recordSpan adds two events on thread th to the running trace, if any: begin at since and
@@ -167,11 +191,14 @@ func recordSpan(th *Thread, begin, end EventKind, detail string, since time.Time
 		return
 	}
 	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.full(2) {
+		return
+	}
 	t.events = append(t.events,
 		rawEvent{at: since.Sub(t.start), kind: begin, thread: t.intern(th.name), detail: t.intern(detail)},
 		rawEvent{at: time.Since(t.start), kind: end, thread: t.intern(th.name), detail: t.intern(detail)})
 	t.sorted = false
-	t.mu.Unlock()
 }
 
 // tracing reports whether a trace is recording.

@@ -14,6 +14,7 @@ func init() {
 		"Block":                 reflect.ValueOf(concur.Block),
 		"CPUWork":               reflect.ValueOf(concur.CPUWork),
 		"Cancelled":             reflect.ValueOf(concur.Cancelled),
+		"ComparePools":          reflect.ValueOf(concur.ComparePools),
 		"Current":               reflect.ValueOf(concur.Current),
 		"DefaultSwitchInterval": reflect.ValueOf(concur.DefaultSwitchInterval),
 		"Done":                  reflect.ValueOf(concur.Done),

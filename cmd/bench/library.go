@@ -44,31 +44,36 @@ func isChannelBaseline(name string) bool {
 	return strings.Contains(lower, "chan")
 }
 
-// baselineFor returns the bare-channel benchmark that b compares to: the one in b's group
-// (the same name up to the last "/") if there is one, else the first of all; ok is false
-// when there is none or b is one.
-func baselineFor(b goBenchmark, all []goBenchmark) (goBenchmark, bool) {
+// baselineFor returns the benchmark that b compares to: for a benchmark of a group that
+// varies a count ("Pool/cpu/4"), the same group with a count of 1 ("Pool/cpu/1"), so that
+// the ratio shows how the work scales; for others, the first bare-channel benchmark. ok is
+// false when there is none, or b is a baseline itself.
+func baselineFor(b goBenchmark, all []goBenchmark) (base goBenchmark, ok bool) {
 	if isChannelBaseline(b.name) {
 		return goBenchmark{}, false
 	}
-	group := func(name string) string {
-		i := strings.LastIndexByte(name, '/')
-		return name[:max(i, 0)]
-	}
-	var first *goBenchmark
-	for i, c := range all {
-		if !isChannelBaseline(c.name) {
-			continue
+	if i := strings.LastIndexByte(b.name, '/'); i >= 0 {
+		if count, err := strconv.Atoi(b.name[i+1:]); err == nil {
+			if count == 1 {
+				return goBenchmark{}, false
+			}
+			return find(all, b.name[:i]+"/1")
 		}
-		if group(c.name) != "" && group(c.name) == group(b.name) {
+	}
+	for _, c := range all {
+		if isChannelBaseline(c.name) {
 			return c, true
 		}
-		if first == nil {
-			first = &all[i]
+	}
+	return goBenchmark{}, false
+}
+
+// find returns the benchmark named name.
+func find(all []goBenchmark, name string) (goBenchmark, bool) {
+	for _, c := range all {
+		if c.name == name {
+			return c, true
 		}
 	}
-	if first == nil {
-		return goBenchmark{}, false
-	}
-	return *first, true
+	return goBenchmark{}, false
 }

@@ -23,15 +23,20 @@ func TestParseGoBenchmarks(t *testing.T) {
 }
 
 func TestBaselineFor(t *testing.T) {
-	all := []goBenchmark{{"Channel", 250}, {"Mailbox", 750}, {"HandOff/channel", 400}, {"HandOff/gil", 1200}}
+	all := []goBenchmark{{"Mailbox", 750}, {"BareChannel", 250}, {"Queue", 400},
+		{"Pool/cpu/1", 1200}, {"Pool/cpu/4", 400}, {"Pool/io/2", 10}, {"Pool/named", 5}}
 	cases := []struct {
 		name   string
 		want   string
 		wantOK bool
 	}{
-		{"Mailbox", "Channel", true},
-		{"HandOff/gil", "HandOff/channel", true},
-		{"Channel", "", false},
+		{"Mailbox", "BareChannel", true},
+		{"Queue", "BareChannel", true},
+		{"Pool/cpu/4", "Pool/cpu/1", true},
+		{"Pool/named", "BareChannel", true},
+		{"Pool/cpu/1", "", false},
+		{"Pool/io/2", "", false},
+		{"BareChannel", "", false},
 	}
 	for _, c := range cases {
 		base, ok := baselineFor(goBenchmark{name: c.name}, all)

@@ -14,6 +14,7 @@ import (
 // machine describes where the figures were measured.
 type machine struct {
 	cpu, linux, goVersion, commit, peer string
+	load                                string // /proc/loadavg's 1, 5 and 15 minute averages
 	cores                               int
 	memory                              int64 // bytes
 }
@@ -32,6 +33,11 @@ func describeMachine(root, python string, withPeer bool) machine {
 	}
 	if data, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
 		m.linux = strings.TrimSpace(string(data))
+	}
+	if data, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if fields := strings.Fields(string(data)); len(fields) >= 3 {
+			m.load = strings.Join(fields[:3], " ")
+		}
 	}
 	if out, err := exec.Command("git", "-C", root, "describe", "--always", "--dirty").Output(); err == nil {
 		m.commit = strings.TrimSpace(string(out))
@@ -63,8 +69,8 @@ func (m machine) writeMarkdown(w io.Writer) error {
 	if peer == "" {
 		peer = "not measured"
 	}
-	_, err := fmt.Fprintf(w, "- CPU: %s, %d cores (`nproc`)\n- memory: %s\n- Linux %s, %s\n- concurlab at %s; peer: %s\n",
-		m.cpu, m.cores, gib(m.memory), m.linux, m.goVersion, m.commit, peer)
+	_, err := fmt.Fprintf(w, "- CPU: %s, %d cores (`nproc`)\n- memory: %s\n- Linux %s, %s\n- concurlab at %s; peer: %s\n- load average when the run began: %s\n",
+		m.cpu, m.cores, gib(m.memory), m.linux, m.goVersion, m.commit, peer, m.load)
 	return err
 }
 

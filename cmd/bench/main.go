@@ -56,6 +56,7 @@ func run(markdown string, quick, withPeer bool, binary, python string) error {
 	if err != nil {
 		return err
 	}
+	host := describeMachine(root, python, withPeer)
 	if binary == "" {
 		dir, err := os.MkdirTemp("", "concurlab-bench-")
 		if err != nil {
@@ -88,7 +89,7 @@ func run(markdown string, quick, withPeer bool, binary, python string) error {
 		return nil
 	}
 	var b strings.Builder
-	if err := describeMachine(root, python, peer != nil).writeMarkdown(&b); err != nil {
+	if err := host.writeMarkdown(&b); err != nil {
 		return err
 	}
 	b.WriteString("\n")

@@ -160,7 +160,10 @@ func libraryRows(root string, cfg config) table {
 
 // nsPerOp writes a benchmark's time per operation.
 func nsPerOp(ns float64) string {
-	if ns >= 1000 {
+	switch {
+	case ns >= 1e6:
+		return fmt.Sprintf("%.2f ms/op", ns/1e6)
+	case ns >= 1000:
 		return fmt.Sprintf("%.2f µs/op", ns/1000)
 	}
 	return fmt.Sprintf("%.0f ns/op", ns)

@@ -45,6 +45,17 @@ func cell(s string) string {
 	return strings.ReplaceAll(s, "|", `\|`)
 }
 
+// significant writes v ≥ 1 with three significant digits, without an exponent.
+func significant(v float64) string {
+	switch {
+	case v >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case v >= 10:
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
 // ms writes a duration in milliseconds with three significant digits or so.
 func ms(d time.Duration) string {
 	v := float64(d) / float64(time.Millisecond)
@@ -69,7 +80,7 @@ func ratio(ours, peer float64) string {
 	}
 	r := ours / peer
 	if r < 1 {
-		return fmt.Sprintf("1/%.3g", 1/r)
+		return "1/" + significant(1/r)
 	}
-	return fmt.Sprintf("%.3g×", r)
+	return significant(r) + "×"
 }

@@ -41,14 +41,17 @@ func TestFormats(t *testing.T) {
 		{ms(12340 * time.Microsecond), "12.3 ms"},
 		{ms(970 * time.Microsecond), "0.97 ms"},
 		{mib(54 << 20), "54.0 MiB"},
-		{ratio(1, 15), "1/15"},
+		{ratio(1, 15), "1/15.0"},
 		{ratio(0.97, 10), "1/10.3"},
 		{ratio(350, 1), "350×"},
-		{ratio(2.5, 1), "2.5×"},
+		{ratio(18000, 1), "18000×"},
+		{ratio(2.5, 1), "2.50×"},
+		{ratio(1, 1), "1.00×"},
 		{ratio(0, 1), ""},
 		{ratio(1, 0), ""},
 		{nsPerOp(250), "250 ns/op"},
 		{nsPerOp(1200), "1.20 µs/op"},
+		{nsPerOp(6968980), "6.97 ms/op"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

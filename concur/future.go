@@ -85,12 +85,17 @@ func (f *Future) begin() bool {
 	return true
 }
 
-// settle finishes the future and runs its callbacks.
+// settle finishes the future and runs its callbacks, unless it has finished already.
 func (f *Future) settle(v any, err error, s State) {
+	f.settleIf(func(State) bool { return true }, v, err, s)
+}
+
+// settleIf is settle when the future's state passes ok; it reports whether it settled.
+func (f *Future) settleIf(ok func(State) bool, v any, err error, s State) bool {
 	f.mu.Lock()
-	if f.state == Done || f.state == Failed || f.state == Cancelled {
+	if f.state == Done || f.state == Failed || f.state == Cancelled || !ok(f.state) {
 		f.mu.Unlock()
-		return
+		return false
 	}
 	f.value, f.err, f.state = v, err, s
 	callbacks := f.callbacks
@@ -100,6 +105,7 @@ func (f *Future) settle(v any, err error, s State) {
 	for _, cb := range callbacks {
 		f.callback(cb)
 	}
+	return true
 }
 
 // callback runs cb on f, ignoring a panic in it so that a bad callback cannot stop others.
@@ -133,11 +139,7 @@ func (f *Future) OnDone(cb func(*Future)) {
 
 // Cancel cancels the future if it has not started running, and reports whether it did.
 func (f *Future) Cancel() bool {
-	if f.State() != Pending {
-		return false
-	}
-	f.settle(nil, ErrCancelled, Cancelled)
-	return f.State() == Cancelled
+	return f.settleIf(func(s State) bool { return s == Pending }, nil, ErrCancelled, Cancelled)
 }
 
 // Wait blocks until the future finishes — the synchronous way to use an asynchronous call —

@@ -1,13 +1,22 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/concurlab/concurlab/kernel/eval"
 	"github.com/concurlab/concurlab/kernel/magic"
 	"github.com/concurlab/concurlab/kernel/worker"
 )
 
+// maxStack bounds each goroutine's stack in the worker.
+const maxStack = 128 << 20
+
 // runWorker is the evaluation worker that the kernel process starts and supervises: cells
 // run here, so that a fatal error in one costs this process, never the kernel.
 func runWorker() error {
+	// Interpreted recursion grows Go stacks slowly: at Go's default 1 GB limit an endless
+	// recursion takes minutes to overflow. 128 MiB still allows tens of thousands of
+	// interpreted calls deep, and ends an endless one in about a second.
+	debug.SetMaxStack(maxStack)
 	return worker.RunChild(magic.Wrap(eval.New(eval.Options{})))
 }

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
@@ -55,6 +56,7 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 		tick := time.NewTicker(deadlockTick)
 		defer tick.Stop()
 		var since time.Time
+		cpu := processCPU()
 		for {
 			select {
 			case <-done:
@@ -62,7 +64,15 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 			case <-ctx.Done():
 				return
 			case now := <-tick.C:
-				d := s.blocked()
+				// A process that burns CPU is running, not deadlocked; and reading every stack
+				// of it (a deep recursion holds hundreds of thousands of frames) is costly.
+				used := processCPU()
+				busy := used-cpu > deadlockTick/10
+				cpu = used
+				var d *deadlock
+				if !busy {
+					d = s.blocked()
+				}
 				switch {
 				case d == nil:
 					since = time.Time{}
@@ -107,6 +117,15 @@ func (s *Session) blocked() *deadlock {
 		return nil
 	}
 	return d
+}
+
+// processCPU returns the CPU time this process has used.
+func processCPU() time.Duration {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // allStacks returns runtime.Stack of all goroutines.

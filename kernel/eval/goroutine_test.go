@@ -26,6 +26,16 @@ for i, v := range []string{"a", "b", "c"} {
 out := ""
 for _, f := range funcs { out += f() }
 out`, result: `"a0b1c2"`},
+		{name: "closures handed to compiled code see their own iteration", code: `import ("concur"; "sort")
+threads := []*concur.Thread{}
+got := make(chan int, 3)
+for i := 0; i < 3; i++ {
+	threads = append(threads, concur.Go(func() { got <- i }))
+}
+for _, t := range threads { t.Join() }
+seen := []int{<-got, <-got, <-got}
+sort.Ints(seen)
+seen`, result: "[0 1 2]"},
 		{name: "go statement arguments are evaluated at once", code: `import "sync"
 var wg sync.WaitGroup
 got := make([]int, 3)

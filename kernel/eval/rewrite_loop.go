@@ -41,6 +41,7 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 				edits = append(edits, renameEdits(p, part, names)...)
 			}
 			edits = append(edits, copyEdit(p, loop.Body, names))
+			edits = append(edits, closureEdits(p, loop.Body, names)...)
 		case *ast.RangeStmt:
 			if loop.Tok != token.DEFINE {
 				return true
@@ -55,10 +56,60 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 				}
 			}
 			edits = append(edits, copyEdit(p, loop.Body, names))
+			edits = append(edits, closureEdits(p, loop.Body, names)...)
 		}
 		return true
 	})
 	return edits, warnings
+}
+
+// closureEdits binds each closure in body that uses the loop's variables to the values of
+// its own iteration, on the same line:
+//
+//	func() int { return i }   becomes   func() func() int { i := i; _ = i; return func() int { return i } }()
+//
+// The copy at the body's start is not enough when compiled code calls the closure after the
+// loop went on (concur.Go, time.AfterFunc, a pool): yaegi then shows it the variable's last
+// value. Closures of go statements are bound by their own rewrite, and deferred ones are left
+// as they are.
+func closureEdits(p *parsedChunk, body *ast.BlockStmt, names []string) []edit {
+	bound := map[*ast.FuncLit]bool{}
+	bind := func(call *ast.CallExpr) {
+		for _, x := range append([]ast.Expr{call.Fun}, call.Args...) {
+			if lit, ok := x.(*ast.FuncLit); ok {
+				bound[lit] = true
+			}
+		}
+	}
+	var edits []edit
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			bind(n.Call)
+		case *ast.DeferStmt:
+			bind(n.Call)
+		case *ast.FuncLit:
+			var used []string
+			for _, name := range names {
+				if usesName(n.Body, []string{name}) {
+					used = append(used, name)
+				}
+			}
+			typ := p.text[p.offset(n.Type.Pos()):p.offset(n.Type.End())]
+			if bound[n] || len(used) == 0 || strings.Contains(typ, "\n") {
+				return true
+			}
+			vars := strings.Join(used, ", ")
+			blanks := strings.TrimSuffix(strings.Repeat("_, ", len(used)), ", ")
+			start, end := p.offset(n.Pos()), p.offset(n.End())
+			edits = append(edits,
+				edit{start: start, end: start, repl: fmt.Sprintf("func() %s { %s := %s; %s = %s; return ", typ, vars, vars, blanks, vars)},
+				edit{start: end, end: end, repl: " }()"})
+			return false
+		}
+		return true
+	})
+	return edits
 }
 
 // definedNames lists the identifiers among exprs, without the blank one.

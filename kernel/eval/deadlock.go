@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -104,7 +105,7 @@ func (s *Session) blocked() *deadlock {
 			continue // the caller waiting for Eval, not interpreted code
 		}
 		id, state := goroutineHeader(g)
-		if !isBlockedState(state) || !waitsOnPeer(g) {
+		if !isBlockedState(state) || !waitsOnPeer(g) || inTimedConcurWait(g) {
 			return nil
 		}
 		w := goroutineWait{id: id, state: interpretedWait(g, state), main: strings.Contains(g, "(*Interpreter).Eval(")}
@@ -161,6 +162,13 @@ func isBlockedState(state string) bool {
 // session: the interpreter's channel operations, sync, and concur's blocking calls. A
 // goroutine blocked elsewhere (net/http waiting for a response) waits for the world.
 var peerWaits = []string{"github.com/traefik/yaegi/interp.", "sync.", modulePrefix + "concur."}
+
+// concurTimedWaits are concur's calls that end by themselves when their time is up: a
+// goroutine in one of them waits on a timer, as one in time.Sleep does.
+var concurTimedWaits = regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(modulePrefix+"concur.") + `(?:\(\*\w+\)\.)?(?:Sleep|IOWork|PeakShaving|\w+Timeout)\(`)
+
+// inTimedConcurWait reports whether g is in one of concur's timed waits.
+func inTimedConcurWait(g string) bool { return concurTimedWaits.MatchString(g) }
 
 // waitsOnPeer reports whether the innermost frame of g outside the runtime and reflect (through
 // which yaegi selects and calls compiled code) is in peerWaits.

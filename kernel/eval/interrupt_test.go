@@ -141,6 +141,13 @@ ctx, cancel := context.WithTimeout(context.Background(), 600*time.Millisecond)
 defer cancel()
 <-ctx.Done()
 ctx.Err()`, "context deadline exceeded"},
+		{"concur.Sleep", `import ("concur"; "time")
+concur.Sleep(600 * time.Millisecond)
+9`, "9"},
+		{"a mailbox receive with a timeout", `import ("concur"; "time")
+mb := concur.NewMailbox(0)
+_, err := mb.ReceiveTimeout(600 * time.Millisecond)
+err`, "concur: timed out"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

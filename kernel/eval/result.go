@@ -158,7 +158,14 @@ func render(values []shownValue, limit int) *engine.DisplayData {
 		for mime, content := range v.bundle {
 			data[mime] = content
 		}
-		for mime, content := range map[string]string{"text/html": v.html, "image/svg+xml": v.svg, "text/markdown": v.md} {
+		if v.svg != "" {
+			for mime, content := range display.SVGBundle(v.svg) {
+				if mime != "text/plain" {
+					data[mime] = content
+				}
+			}
+		}
+		for mime, content := range map[string]string{"text/html": v.html, "text/markdown": v.md} {
 			if content != "" {
 				data[mime] = content
 			}

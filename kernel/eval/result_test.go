@@ -18,12 +18,12 @@ func (b badge) HTML() string { return "<b>" + b.label + "</b>" }`},
 		{name: "interpreted SVG and Markdown", setup: []string{`type pic struct{}
 func (pic) SVG() string { return "<svg></svg>" }
 func (pic) Markdown() string { return "# title" }`},
-			code: `pic{}`, want: map[string]string{"image/svg+xml": "<svg></svg>", "text/markdown": "# title"}},
+			code: `pic{}`, want: map[string]string{"image/svg+xml": "<svg></svg>", "text/html": "<svg></svg>", "text/markdown": "# title"}},
 		{name: "interpreted MIME bundle", setup: []string{`type table struct{}
 func (table) MIMEBundle() map[string]any { return map[string]any{"text/csv": "a,b"} }`},
 			code: `table{}`, want: map[string]string{"text/csv": "a,b"}},
 		{name: "compiled SVG", code: `import "concur"
-concur.Picture("<svg id='p'/>")`, want: map[string]string{"image/svg+xml": "<svg id='p'/>", "text/plain": "<svg id='p'/>"}},
+concur.Picture("<svg id='p'/>")`, want: map[string]string{"image/svg+xml": "<svg id='p'/>", "text/html": "<svg id='p'/>", "text/plain": "<svg id='p'/>"}},
 		{name: "plain interpreted struct", setup: []string{`type point struct{ x, y int }`},
 			code: `point{1, 2}`, want: map[string]string{"text/plain": "{1 2}"}},
 	}

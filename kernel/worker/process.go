@@ -170,7 +170,10 @@ func (p *process) deliver(ev event) {
 	delete(p.pending, ev.ID)
 	p.mu.Unlock()
 	if ch == nil {
-		p.logger.Printf("worker %d: unexpected %s event (id %d) %s", p.pid(), ev.Type, ev.ID, ev.Error)
+		// Nobody waits for the reply to a shutdown: the supervisor waits for the exit.
+		if ev.Type != eventShutdownReply {
+			p.logger.Printf("worker %d: unexpected %s event (id %d) %s", p.pid(), ev.Type, ev.ID, ev.Error)
+		}
 		return
 	}
 	ch <- ev

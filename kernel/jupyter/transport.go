@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"net"
+	"sync"
 
 	"github.com/go-zeromq/zmq4"
 	"github.com/go-zeromq/zmq4/transport"
@@ -78,7 +79,10 @@ const (
 // at once. It follows the framing of the bytes written to know where messages end.
 type batchedConn struct {
 	net.Conn
-	r     *bufio.Reader
+	r *bufio.Reader
+
+	// mu keeps Write as safe for concurrent use as a net.Conn's.
+	mu    sync.Mutex
 	batch []byte
 	frame frameTracker
 }
@@ -90,6 +94,8 @@ func newBatchedConn(conn net.Conn) *batchedConn {
 func (c *batchedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
 
 func (c *batchedConn) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.batch = append(c.batch, p...)
 	if c.frame.advance(p) || len(c.batch) >= flushSize {
 		_, err := c.Conn.Write(c.batch)

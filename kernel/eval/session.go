@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/ast"
 	"io"
-	"os"
 	"reflect"
 	"runtime"
 	"strings"
@@ -25,8 +24,6 @@ import (
 
 // Options configures a Session.
 type Options struct {
-	// Env is the environment cells see through os.Getenv; nil means the process's.
-	Env []string
 	// DeadlockAfter is how long the cell and all its goroutines must stay blocked before the
 	// cell ends as a deadlock. Zero means 500 ms; a negative value turns the check off.
 	DeadlockAfter time.Duration
@@ -52,9 +49,6 @@ type Session struct {
 
 // New starts a session with an empty interpreter.
 func New(opts Options) *Session {
-	if opts.Env == nil {
-		opts.Env = os.Environ()
-	}
 	if opts.DeadlockAfter == 0 {
 		opts.DeadlockAfter = 500 * time.Millisecond
 	}
@@ -84,7 +78,14 @@ func New(opts Options) *Session {
 // prelude, writing to the session's output pipes.
 func (s *Session) newInterpreter() *interp.Interpreter {
 	var stdin io.Reader = &stdin{ro: s.ro}
-	in := interp.New(interp.Options{Stdin: stdin, Stdout: s.ro.writer(s.ro.stdout), Stderr: s.ro.writer(s.ro.stderr), Env: s.opts.Env})
+	in := interp.New(interp.Options{
+		Stdin:  stdin,
+		Stdout: s.ro.writer(s.ro.stdout),
+		Stderr: s.ro.writer(s.ro.stderr),
+		// Cells see and change the worker's real environment (yaegi's sandbox would hand
+		// each fresh interpreter a copy of its own), so %env and os.Setenv last.
+		Unrestricted: true,
+	})
 	osStdin := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&stdin).Elem()}}
 	for _, exports := range []interp.Exports{s.rt.stdlibSymbols(), symbols.Exports(), s.rt.exports(), osStdin} {
 		if err := in.Use(exports); err != nil {

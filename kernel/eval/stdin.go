@@ -2,7 +2,10 @@ package eval
 
 import (
 	"errors"
+	"fmt"
 	"sync"
+
+	"github.com/concurlab/concurlab/kernel/engine"
 )
 
 // stdin is what cells read as os.Stdin and through fmt.Scan: each read that finds nothing
@@ -16,6 +19,9 @@ type stdin struct {
 	buffer []byte
 }
 
+// noStdinNotice explains a read of os.Stdin that the front end cannot answer.
+const noStdinNotice = "os.Stdin: this front end does not take input (its request said allow_stdin: false), so the read got an error and no text; run the cell from a notebook or console that asks for input"
+
 // errNoCell is returned to a read of os.Stdin by a goroutine while no cell runs.
 var errNoCell = errors.New("os.Stdin: no cell is running to ask for input")
 
@@ -25,6 +31,9 @@ func (in *stdin) Read(p []byte) (int, error) {
 	defer in.mu.Unlock()
 	if len(in.buffer) == 0 {
 		line, err := in.ro.input()
+		if errors.Is(err, engine.ErrNoStdin) {
+			fmt.Fprintln(in.ro.writer(in.ro.stderr), noStdinNotice)
+		}
 		if err != nil {
 			return 0, err
 		}

@@ -17,3 +17,17 @@ def test_redefinition_notebook_exports_to_html(tmp_path):
         assert expected in html, f"{expected!r} missing from the exported HTML"
     assert "hl-go" in html, "Go code is not highlighted as Go"
     assert "hl-ipython3" not in html
+
+
+def test_rich_outputs_survive_html_export(tmp_path):
+    subprocess.run(
+        ["/usr/bin/jupyter", "nbconvert", "--to", "html", "--execute",
+         "--ExecutePreprocessor.timeout=60", "--output-dir", str(tmp_path),
+         str(HERE / "testdata" / "display.ipynb")],
+        check=True, timeout=180,
+    )
+    html = (tmp_path / "display.html").read_text()
+    assert "30/30" in html, "the progress bar's final state is missing"
+    assert 'id="exported-rect"' in html, "the SVG's content was lost in the export"
+    assert "<h2" in html and "<em>markdown</em>" in html, "the Markdown was not rendered"
+    assert "MainThread" in html or "Thread-1" in html, "the %%trace timeline is missing"

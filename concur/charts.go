@@ -2,6 +2,7 @@ package concur
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -43,7 +44,8 @@ func (s *Speedups) SVG() string {
 	if title == "" {
 		title = "Speed-up against " + firstOr(s.Names, "the first")
 	}
-	const left, right, barHeight, top = 160.0, 80.0, 28.0, 40.0
+	// right leaves room for the longest bar's label, "12.34x (1234.5 ms)".
+	const left, right, barHeight, top = 160.0, 150.0, 28.0, 40.0
 	width := 720.0
 	height := top + barHeight*float64(len(s.Names)) + 70
 	c := newCanvas(int(width), int(height), title)
@@ -51,6 +53,8 @@ func (s *Speedups) SVG() string {
 	for i := range s.Times {
 		most = max(most, s.Speedup(i))
 	}
+	step := niceStep(most, 6)
+	most = math.Ceil(most/step-1e-9) * step // the axis ends on a tick past the longest bar
 	scale := (width - left - right) / most
 	for i, name := range s.Names {
 		y := top + barHeight*float64(i)
@@ -62,7 +66,7 @@ func (s *Speedups) SVG() string {
 	axisY := top + barHeight*float64(len(s.Names)) + 4
 	c.line(left+scale, top, left+scale, axisY, "#999")
 	c.line(left, axisY, width-right, axisY, "#333")
-	for v := 0.0; v <= most+1e-9; v += niceStep(most, 6) {
+	for v := 0.0; v <= most+1e-9; v += step {
 		c.text(left+scale*v, axisY+16, "middle", "", trimFloat(v)+"x")
 	}
 	c.text((left+width-right)/2, axisY+32, "middle", "", "speed-up (times faster than "+firstOr(s.Names, "the first")+")")

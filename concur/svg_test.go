@@ -101,3 +101,34 @@ func TestTraceDropsEventsPastItsLimit(t *testing.T) {
 		t.Error("timeline does not say events were dropped")
 	}
 }
+
+// The speed-up chart's axis reaches past its longest bar, and every label fits the picture
+// (text is taken as 7.5 px a character, a generous width for the chart's 13 px font).
+func TestSpeedupLabelsFitThePicture(t *testing.T) {
+	s := &Speedups{}
+	s.Add("serial", 68*time.Millisecond)
+	s.Add("process pool", 33*time.Millisecond)
+	s.Add("much faster", 5*time.Millisecond)
+	var svg struct {
+		Width float64 `xml:"width,attr"`
+		Texts []struct {
+			X    float64 `xml:"x,attr"`
+			Text string  `xml:",chardata"`
+		} `xml:"text"`
+	}
+	if err := xml.Unmarshal([]byte(s.SVG()), &svg); err != nil {
+		t.Fatal(err)
+	}
+	var ticks []string
+	for _, text := range svg.Texts {
+		if strings.HasSuffix(text.Text, "x") {
+			ticks = append(ticks, text.Text)
+		}
+		if text.X+7.5*float64(len(text.Text)) > svg.Width && strings.Contains(text.Text, "ms)") {
+			t.Errorf("label %q at x=%.0f runs past the width %.0f", text.Text, text.X, svg.Width)
+		}
+	}
+	if len(ticks) == 0 || ticks[len(ticks)-1] != "14x" {
+		t.Errorf("axis ticks %v, want them to end at 14x, past the longest bar (13.6x)", ticks)
+	}
+}

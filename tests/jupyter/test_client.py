@@ -34,6 +34,12 @@ def result_of(outputs):
     return None
 
 
+def assert_result(kc, code, want):
+    reply, outputs = run(kc, code)
+    assert reply["status"] == "ok", reply
+    assert result_of(outputs) == want
+
+
 @pytest.fixture
 def kernel():
     km = KernelManager(kernel_name="concurlab")
@@ -58,9 +64,7 @@ def test_execute_keeps_state(kernel):
     _, kc = kernel
     reply, _ = run(kc, "x := 20")
     assert reply["status"] == "ok"
-    reply, outputs = run(kc, "x + 22")
-    assert reply["status"] == "ok"
-    assert result_of(outputs) == "42"
+    assert_result(kc, "x + 22", "42")
 
 
 def test_interrupt_endless_loop_keeps_state(kernel):
@@ -76,9 +80,7 @@ def test_interrupt_endless_loop_keeps_state(kernel):
     assert reply["content"]["status"] == "error"
     assert reply["content"]["ename"] == "Interrupted"
     assert elapsed < 5, f"interrupt took {elapsed:.2f}s"
-    reply, outputs = run(kc, "kept * 6")
-    assert reply["status"] == "ok"
-    assert result_of(outputs) == "42"
+    assert_result(kc, "kept * 6", "42")
 
 
 def test_restart_gives_fresh_session(kernel):

@@ -130,3 +130,30 @@ func replaced(decls []declaration, d declaration) []declaration {
 	}
 	return append(out, d)
 }
+
+// definedByStatements lists the names that the top-level statements of p define with :=.
+func definedByStatements(p *parsedChunk) []string {
+	var names []string
+	for _, stmt := range p.stmts {
+		if a, ok := stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+			names = append(names, definedNames(a.Lhs...)...)
+		}
+	}
+	return names
+}
+
+// superseded returns decls without those that declare one of names as a func, type, var or
+// const: a cell's `worker := …` replaces an earlier `func worker`, as the interpreter already
+// did, and the rebuilt session must not declare both.
+func superseded(decls []declaration, names []string) []declaration {
+	return slices.DeleteFunc(slices.Clone(decls), func(d declaration) bool {
+		for _, kind := range []string{"func ", "type ", "var ", "const "} {
+			for _, name := range varNames(d.keys, kind) {
+				if slices.Contains(names, name) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}

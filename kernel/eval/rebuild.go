@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,16 +11,37 @@ import (
 
 // replayError is a declaration that failed when the interpreter was rebuilt.
 type replayError struct {
-	cell int
-	err  *cellError
+	index int // in the declarations replayed
+	cell  int
+	err   *cellError
 }
 
 func (e *replayError) Error() string { return fmt.Sprintf("In[%d] %v", e.cell, e.err) }
 
 // rebuild replaces the interpreter by a fresh one holding the imports, decls and the
 // variables that statements made, carries the variables' values over except those named
-// fresh, and says which could not be carried. On failure the session is left as it was.
-func (s *Session) rebuild(decls []declaration, fresh []string) error {
+// fresh, and says which could not be carried. An earlier declaration that no longer compiles
+// (it used what a later cell redeclared) is dropped with a notice, so that the session never
+// wedges; when lastIsNew and the last of decls fails, the cell's new declaration is at fault,
+// and the session is left as it was.
+func (s *Session) rebuild(decls []declaration, fresh []string, lastIsNew bool) error {
+	var dropped []string
+	for {
+		err := s.rebuildWith(decls, fresh)
+		var re *replayError
+		if !errors.As(err, &re) || lastIsNew && re.index == len(decls)-1 {
+			if err == nil && len(dropped) > 0 {
+				s.ro.deliver("stderr", "dropped, since they no longer compile with the new declarations:\n"+strings.Join(dropped, "\n")+"\n")
+			}
+			return err
+		}
+		dropped = append(dropped, fmt.Sprintf("  %s (from In[%d]): %v", strings.Join(decls[re.index].keys, ", "), re.cell, re.err))
+		decls = slices.Delete(slices.Clone(decls), re.index, re.index+1)
+	}
+}
+
+// rebuildWith is one attempt of rebuild with decls.
+func (s *Session) rebuildWith(decls []declaration, fresh []string) error {
 	in := s.newInterpreter()
 	if len(s.imports) > 0 {
 		var b strings.Builder
@@ -101,7 +123,7 @@ func replayDecls(in *interp.Interpreter, decls []declaration, vars string) (err 
 			i--
 		}
 		ce.line = decls[i].line + yline - starts[i]
-		return &replayError{cell: decls[i].cell, err: ce}
+		return &replayError{index: i, cell: decls[i].cell, err: ce}
 	}
 	return nil
 }

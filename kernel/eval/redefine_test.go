@@ -37,6 +37,12 @@ fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 
 		{name: "statement variable of a session struct type is carried",
 			setup: []string{`type rec struct{ a int }`, `r := rec{5}`, `ptrs := []*rec{&r}`, `func other() int { return 1 }`, `func other() int { return 2 }`},
 			code:  `r.a + ptrs[0].a + other()`, result: "12"},
+		{name: "a statement variable replaces a func of the same name",
+			setup: []string{`func worker() int { return 1 }`, `worker := 5`, `const tasks = 3`, `const tasks = 4`},
+			code:  `worker + tasks`, result: "9"},
+		{name: "a func that no longer compiles after a redefinition is dropped, with a notice",
+			setup: []string{`type box struct{ n int }`, `func open(b box) int { return b.n }`},
+			code:  `type box struct{ m string }`, stderr: "dropped, since they no longer compile"},
 		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
 			code: `func same() int { return 1 }`},
 	})

@@ -75,7 +75,7 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 		if unchanged(s.decls, d) {
 			return nil
 		}
-		return s.rebuild(replaced(s.decls, d), varNames(d.keys, "var "))
+		return s.rebuild(replaced(s.decls, d), varNames(d.keys, "var "), true)
 	}
 	if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, d.code)); err != nil {
 		return err
@@ -115,6 +115,9 @@ func (s *Session) runStatements(ctx context.Context, p *parsedChunk, cell int, l
 		if ce, ok := yaegiCellError(err.Error()); ok {
 			return false, unshift(ce, p, result[0])
 		}
+	}
+	if err == nil {
+		s.decls = superseded(s.decls, definedByStatements(p))
 	}
 	return len(result) > 0, err
 }
@@ -193,7 +196,10 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 	case errors.As(err, &p):
 		return panicError(code, cell, p.Value, s.ro.takeTrace())
 	case errors.As(err, &ie):
-		return newError("InternalError", ie.Error(), "  The interpreter failed on this cell; please report it with the cell's code.")
+		s.stale = true // a failure inside yaegi may leave its state inconsistent
+		return newError("InternalError", ie.Error(),
+			"  The interpreter failed on this cell; it will be rebuilt before the next cell, with your declarations and values.",
+			"  Please report the cell's code.")
 	case errors.As(err, &re):
 		if re.cell == cell {
 			return compileError(code, cell, re.err)

@@ -168,13 +168,14 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 	defer s.mu.Unlock()
 	defer func() {
 		if r := recover(); r != nil {
+			s.stale = true
 			result, failure = false, newError("InternalError", fmt.Sprintf("the evaluator failed on In[%d]: %v", cell, r),
-				"  The session is kept; please report this cell.")
+				"  The session will be rebuilt before the next cell, with your declarations and values; please report this cell.")
 		}
 	}()
 	if s.stale {
-		if err := s.rebuild(s.decls, nil); err != nil {
-			return false, newError("InternalError", "cannot rebuild the session after the interrupt: "+err.Error())
+		if err := s.rebuild(s.decls, nil, false); err != nil {
+			return false, newError("InternalError", "cannot rebuild the session: "+err.Error())
 		}
 	}
 	var parsed []*parsedChunk

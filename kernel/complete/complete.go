@@ -29,10 +29,8 @@ type Completer struct {
 }
 
 // New makes a Completer over yaegi symbol tables, keyed "importpath/pkgname" as yaegi keys
-// them (stdlib.Symbols merged with symbols.Exports()). It starts decoding the embedded
-// documentation in the background, so that the first request does not wait for it.
+// them (stdlib.Symbols merged with symbols.Exports()).
 func New(packages map[string]map[string]reflect.Value) *Completer {
-	go docs()
 	c := &Completer{packages: map[string]map[string]reflect.Value{}, known: map[string]string{}}
 	for key, table := range packages {
 		i := strings.LastIndex(key, "/")

@@ -69,7 +69,7 @@ func (c *Completer) describeName(sv view, name string, full bool) (description, 
 		return description{decl: sv.valueSignature(name, v), doc: v.doc}, true
 	}
 	if path, ok := sv.imports[name]; ok {
-		return description{decl: `import "` + path + `"`, doc: docs().Packages[path].Doc}, true
+		return description{decl: `import "` + path + `"`, doc: packageDocs(path).Doc}, true
 	}
 	if val, ok := sv.scope.Value(name); ok && val.IsValid() {
 		return description{decl: "var " + name + " " + val.Type().String()}, true

@@ -35,6 +35,11 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
+	stopProfile, err := startProfile("kernel")
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	binary, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("cannot find this binary to start the worker: %w", err)

@@ -18,5 +18,10 @@ func runWorker() error {
 	// recursion takes minutes to overflow. 128 MiB still allows tens of thousands of
 	// interpreted calls deep, and ends an endless one in about a second.
 	debug.SetMaxStack(maxStack)
+	stopProfile, err := startProfile("worker")
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	return worker.RunChild(magic.Wrap(eval.New(eval.Options{})))
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
@@ -105,6 +106,14 @@ func (f *fakeEngine) run(ctx context.Context, cmd, arg string, out engine.Output
 		}()
 	case "stuck":
 		select {}
+	case "spin":
+		go func() { // a compiled computation that no interrupt reaches
+			for n := 0; ; n++ {
+				spun.Store(int64(n))
+			}
+		}()
+		<-ctx.Done()
+		return &engine.Error{Name: "Interrupted", Value: "stopped", Traceback: []string{"stopped"}}
 	case "wait":
 		<-ctx.Done()
 		return &engine.Error{Name: "Interrupted", Value: "stopped", Traceback: []string{"stopped"}}
@@ -114,6 +123,9 @@ func (f *fakeEngine) run(ctx context.Context, cmd, arg string, out engine.Output
 	}
 	return nil
 }
+
+// spun is where the spin command's goroutine writes, so that its loop is not optimised away.
+var spun atomic.Int64
 
 // writeMapConcurrently makes the runtime fail with "concurrent map writes".
 func writeMapConcurrently() {

@@ -96,6 +96,7 @@ func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out
 	}
 	go p.send(request{Type: requestInterrupt})
 	if ev, ok := p.await(replies, s.opts.InterruptGrace); ok {
+		go s.watchAbandoned(g, p)
 		return s.finish(p, ev)
 	}
 	if isClosed(p.exited) {
@@ -144,6 +145,10 @@ func (s *Supervisor) stoppedError(p *process) *engine.Error {
 		value := "the kernel was restarted while the cell ran"
 		return &engine.Error{Name: "Interrupted", Value: value,
 			Traceback: []string{"Interrupted: " + value + "; declarations and variable values were reset."}}
+	case stopAbandoned:
+		value := "an interrupted cell left a compiled call running, so the evaluator was replaced"
+		return &engine.Error{Name: "Interrupted", Value: value,
+			Traceback: []string{"Interrupted: " + value + ".", restartNote(replayed) + "."}}
 	case stopShutdown:
 		value := "the kernel shut down while the cell ran"
 		return &engine.Error{Name: "Interrupted", Value: value, Traceback: []string{"Interrupted: " + value + "."}}

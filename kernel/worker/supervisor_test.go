@@ -251,6 +251,45 @@ func TestInterruptStuckCellReplacesWorker(t *testing.T) {
 	waitGone(t, before)
 }
 
+func TestInterruptedCellThatKeepsACoreBusyReplacesWorker(t *testing.T) {
+	s := newSupervisor(t)
+	mustRun(t, s, "declare func g() {}")
+	before := workerPID(t, s)
+	out := &recorder{}
+	ctx, _ := cancelOn(out, "spinning\n")
+	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print spinning\nspin"}, out)
+	if reply.Error == nil || reply.Error.Value != "stopped" {
+		t.Fatalf("error = %+v, want the engine's own Interrupted", reply.Error)
+	}
+	waitGone(t, before)
+	next := mustRun(t, s, "replayed")
+	if got := next.text("stdout"); got != "replayed: func g() {}\n" {
+		t.Errorf("fresh worker replayed %q", got)
+	}
+	if !strings.Contains(next.text("stderr"), "compiled call running") {
+		t.Errorf("the next cell does not say why the evaluator was replaced: %q", next.text("stderr"))
+	}
+}
+
+func TestParseStatCPU(t *testing.T) {
+	tests := []struct {
+		stat string
+		want time.Duration
+		ok   bool
+	}{
+		{"1234 (concurlab) S 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20 0", 3 * time.Second, true},
+		{"1234 (a (b) c) R 1 2 3 4 5 6 7 8 9 10 1 2 0 0", 30 * time.Millisecond, true},
+		{"1234 (short) S 1 2", 0, false},
+		{"garbage", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseStatCPU(tt.stat)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseStatCPU(%q) = %v, %v; want %v, %v", tt.stat, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 func TestInputRoundTrip(t *testing.T) {
 	s := newSupervisor(t)
 	out := &recorder{answers: []string{"Ada"}}

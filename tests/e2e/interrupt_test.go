@@ -34,3 +34,21 @@ func TestInterruptStopsStuckCells(t *testing.T) {
 		})
 	}
 }
+
+// A compiled call that an interrupt cannot stop, and that keeps a core busy, costs the
+// worker: it is replaced, and the next cell says so and still has the session's funcs.
+func TestInterruptedCompiledComputationReplacesTheWorker(t *testing.T) {
+	k := startKernel(t)
+	run(t, k, "import \"math/big\"\nfunc answer() int { return 42 }")
+	before := workerPID(t, k)
+	c, _ := interruptAfter(t, k, "new(big.Int).Exp(big.NewInt(3), big.NewInt(1<<40), nil)", 300*time.Millisecond)
+	if c.ename() != "Interrupted" {
+		t.Fatalf("ename %s, want Interrupted; reply %v", c.ename(), c.reply)
+	}
+	waitGone(t, before)
+	next := run(t, k, "answer()")
+	if next.result != "42" {
+		t.Errorf("answer() = %q after the replacement, want 42", next.result)
+	}
+	contains(t, "the next cell's stderr", next.stderr, "compiled call running")
+}

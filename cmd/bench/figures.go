@@ -220,28 +220,54 @@ func measureReplacement(c *client.Client, spec kernelSpec) (replacement, error) 
 	return replacement{errName: r.errName, nextCell: time.Since(begin), state: state}, nil
 }
 
-// zombieCell is a compiled call that runs for hours; an interrupt leaves it running.
+// zombieCell is a compiled call that runs for hours; an interrupt cannot stop it, so the
+// supervisor replaces the worker that it keeps busy.
 const zombieCell = "import \"math/big\"\nnew(big.Int).Exp(big.NewInt(3), big.NewInt(1<<40), nil)"
 
-// measureZombie interrupts zombieCell and returns the share of a core that the worker uses
-// in the second after the next cell.
-func measureZombie(c *client.Client, spec kernelSpec) (float64, error) {
-	if _, err := measureInterrupt(c, spec, zombieCell); err != nil {
-		return 0, err
-	}
+// abandonment is how a kernel got rid of a compiled call that an interrupt left computing,
+// both counted from interrupt_request.
+type abandonment struct {
+	replaced time.Duration // until the busy worker process is gone
+	nextCell time.Duration // until a cell after that is done
+}
+
+// measureZombie interrupts zombieCell and times the replacement of the worker it keeps busy.
+func measureZombie(c *client.Client) (abandonment, error) {
 	pid, err := workerPid()
 	if err != nil {
-		return 0, err
+		return abandonment{}, err
 	}
-	before, err := processCPU(pid)
+	id, err := c.Send(client.Shell, "execute_request", executeRequest(zombieCell))
 	if err != nil {
-		return 0, err
+		return abandonment{}, err
 	}
+	if err := waitBusy(c, id); err != nil {
+		return abandonment{}, err
+	}
+	time.Sleep(200 * time.Millisecond) // let the computation start
 	begin := time.Now()
-	time.Sleep(time.Second)
-	after, err := processCPU(pid)
-	if err != nil {
-		return 0, err
+	if _, err := c.Interrupt(); err != nil {
+		return abandonment{}, fmt.Errorf("interrupt: %w", err)
 	}
-	return float64(after-before) / float64(time.Since(begin)), nil
+	if _, err := replyTo(c, id); err != nil {
+		return abandonment{}, fmt.Errorf("the interrupted cell: %w", err)
+	}
+	if _, err := c.IOPubUntilIdle(id, cellTimeout); err != nil {
+		return abandonment{}, err
+	}
+	for {
+		if _, err := processCPU(pid); err != nil {
+			break
+		}
+		if time.Since(begin) > cellTimeout {
+			return abandonment{}, fmt.Errorf("the busy worker still runs %v after the interrupt", cellTimeout)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	a := abandonment{replaced: time.Since(begin)}
+	if _, err := mustSucceed(c, "1"); err != nil {
+		return abandonment{}, err
+	}
+	a.nextCell = time.Since(begin)
+	return a, nil
 }

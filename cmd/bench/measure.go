@@ -37,7 +37,7 @@ type kernelResults struct {
 	idle      result[treeUsage]
 	stuck     result[interruption]
 	crash     result[replacement]
-	zombie    result[float64]          // share of a core
+	zombie    result[abandonment]
 	fib       result[[2]time.Duration] // interpreted, compiled
 	notebooks result[notebookRun]
 }
@@ -63,8 +63,8 @@ func measureOurs(spec kernelSpec, cfg config, notebookDir string) *kernelResults
 		v, err := measureInterrupt(c, spec, stuckCell)
 		r.stuck = measured("interrupting a compiled call", v, err)
 		logf("%s: interrupting a compiled busy call", spec.name)
-		share, err := measureZombie(c, spec)
-		r.zombie = measured("interrupting a compiled busy call", share, err)
+		zombie, err := measureZombie(c)
+		r.zombie = measured("interrupting a compiled busy call", zombie, err)
 		logf("%s: crashing the worker", spec.name)
 		crash, err := measureReplacement(c, spec)
 		r.crash = measured("replacing a crashed worker", crash, err)

@@ -44,8 +44,10 @@ func kernelRows(cfg config, ours, peer *kernelResults) table {
 		Ours: show(ours.stuck, func(r interruption) string { return ms(r.nextCell) })})
 	t = append(t, row{Figure: "interrupt `wg.Wait()`: state kept", Ours: show(ours.stuck, stateKept)})
 
-	t = append(t, row{Figure: "interrupted `big.Int.Exp` (compiled) → worker CPU 1 s later",
-		Ours: show(ours.zombie, func(share float64) string { return fmt.Sprintf("%.0f%% of a core", 100*share) })})
+	t = append(t, row{Figure: "interrupt `big.Int.Exp` (compiled, keeps computing) → busy worker replaced",
+		Ours: show(ours.zombie, func(a abandonment) string { return ms(a.replaced) })})
+	t = append(t, row{Figure: "interrupt `big.Int.Exp` → next cell idle",
+		Ours: show(ours.zombie, func(a abandonment) string { return ms(a.nextCell) })})
 	t = append(t, row{Figure: "worker crash (replaced) → next cell idle",
 		Ours: show(ours.crash, func(r replacement) string { return ms(r.nextCell) })})
 	t = append(t, row{Figure: "worker crash: state kept", Ours: show(ours.crash, func(r replacement) string {

@@ -27,9 +27,10 @@ const (
 const clockTicks = 100
 
 // watchAbandoned replaces g's worker p if, in one of abandonedWindows windows after an
-// interrupted cell, it keeps a core busy while no cell runs. (A loaded machine may hold the
-// stuck call back in one window, hardly in all.)
-func (s *Supervisor) watchAbandoned(g *generation, p *process) {
+// interrupted cell, it keeps a core busy while no other cell has started; cells is the count
+// of cells started up to the interrupted one. (A loaded machine may hold the stuck call back
+// in one window, hardly in all.)
+func (s *Supervisor) watchAbandoned(g *generation, p *process, cells uint64) {
 	before, ok := processCPU(p.pid())
 	for range abandonedWindows {
 		if !ok {
@@ -39,7 +40,7 @@ func (s *Supervisor) watchAbandoned(g *generation, p *process) {
 		var after time.Duration
 		after, ok = processCPU(p.pid())
 		s.mu.Lock()
-		idle := s.running == nil && s.gen == g
+		idle := s.cells == cells && s.gen == g // no cell ran since the interrupted one
 		s.mu.Unlock()
 		if !idle {
 			return

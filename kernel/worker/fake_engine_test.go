@@ -106,6 +106,11 @@ func (f *fakeEngine) run(ctx context.Context, cmd, arg string, out engine.Output
 		}()
 	case "stuck":
 		select {}
+	case "burn":
+		d, _ := time.ParseDuration(arg)
+		for end := time.Now().Add(d); time.Now().Before(end); {
+			spun.Add(1)
+		}
 	case "spin":
 		go func() { // a compiled computation that no interrupt reaches
 			for n := 0; ; n++ {

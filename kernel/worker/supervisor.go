@@ -47,7 +47,9 @@ type Supervisor struct {
 	decls []string
 	// running is the worker that runs a cell, or nil.
 	running *process
-	closed  bool
+	// cells counts the cells started, so that a watch over one cell knows when another began.
+	cells  uint64
+	closed bool
 }
 
 // NewSupervisor returns a Supervisor and starts its first worker in the background; the
@@ -96,7 +98,10 @@ func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out
 	}
 	go p.send(request{Type: requestInterrupt})
 	if ev, ok := p.await(replies, s.opts.InterruptGrace); ok {
-		go s.watchAbandoned(g, p)
+		s.mu.Lock()
+		cells := s.cells
+		s.mu.Unlock()
+		go s.watchAbandoned(g, p, cells)
 		return s.finish(p, ev)
 	}
 	if isClosed(p.exited) {
@@ -111,6 +116,9 @@ func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out
 func (s *Supervisor) setRunning(p *process) {
 	s.mu.Lock()
 	s.running = p
+	if p != nil {
+		s.cells++
+	}
 	s.mu.Unlock()
 }
 

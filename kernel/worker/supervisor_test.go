@@ -271,6 +271,19 @@ func TestInterruptedCellThatKeepsACoreBusyReplacesWorker(t *testing.T) {
 	}
 }
 
+func TestBusyCellAfterAnInterruptKeepsWorker(t *testing.T) {
+	s := newSupervisor(t)
+	before := workerPID(t, s)
+	out := &recorder{}
+	ctx, _ := cancelOn(out, "waiting\n")
+	s.Execute(ctx, engine.ExecuteRequest{Code: "print waiting\nwait"}, out)
+	mustRun(t, s, "burn 500ms")
+	time.Sleep(abandonedWindow * abandonedWindows)
+	if after := workerPID(t, s); after != before {
+		t.Errorf("a cell's own work after an interrupt replaced the worker (%d → %d)", before, after)
+	}
+}
+
 func TestParseStatCPU(t *testing.T) {
 	tests := []struct {
 		stat string

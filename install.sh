@@ -68,6 +68,8 @@ run_tests() {
   go test -count=1 -race ./concur/...
   say "Fuzzing message decoding for 10 s"
   go test -run '^$' -fuzz '^FuzzDecode$' -fuzztime 10s ./kernel/jupyter
+  say "The benchmark, briefly, to keep it working (its figures are not judged here)"
+  go run ./cmd/bench -quick -peer=false -kernel bin/concurlab
   say "Jupyter's clients against the installed kernel"
   local prefix
   prefix=$(mktemp -d)

@@ -12,9 +12,7 @@ import (
 // GetTimeout give up. After Close, Put fails with ErrClosed and Get drains what is left, then
 // fails with ErrClosed. A queue remembers its depth over time (Depths, DepthChart).
 type Queue struct {
-	name      string
-	items     chan any
-	closed    chan struct{}
+	channel
 	closeOnce sync.Once
 	start     time.Time
 
@@ -32,8 +30,10 @@ var queueCount = newCounterName("Queue")
 
 // NewQueue returns a queue that holds up to capacity messages (at least 1).
 func NewQueue(capacity int) *Queue {
-	return &Queue{name: queueCount(), items: make(chan any, max(capacity, 1)),
-		closed: make(chan struct{}), start: time.Now()}
+	q := &Queue{start: time.Now()}
+	q.channel = channel{name: queueCount(), items: make(chan any, max(capacity, 1)), closed: make(chan struct{}),
+		verbs: [2]string{"put", "get"}, moved: q.changed}
+	return q
 }
 
 // Name returns the queue's name in traces (Queue-1, …).
@@ -52,101 +52,23 @@ func (q *Queue) Close() {
 
 // Put adds v, waiting while the queue is full. It returns ErrClosed if the queue is closed
 // and ErrInterrupted when Interrupt woke it.
-func (q *Queue) Put(v any) error { return q.put(v, nil) }
+func (q *Queue) Put(v any) error { return q.send(v, noTimeout) }
 
 // PutTimeout is Put that gives up after d with ErrTimeout.
-func (q *Queue) PutTimeout(v any, d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	return q.put(v, timer.C)
-}
+func (q *Queue) PutTimeout(v any, d time.Duration) error { return q.send(v, max(d, 0)) }
 
 // TryPut adds v if there is room and the queue is open, and reports whether it did.
-func (q *Queue) TryPut(v any) bool {
-	if isInterrupted(q.closed) {
-		return false
-	}
-	select {
-	case q.items <- v:
-		q.changed(nil, Send)
-		return true
-	default:
-		return false
-	}
-}
-
-func (q *Queue) put(v any, timeout <-chan time.Time) error {
-	if q.TryPut(v) {
-		return nil
-	}
-	if isInterrupted(q.closed) {
-		return ErrClosed
-	}
-	b := beginBlock("put", q.name)
-	var err error
-	select {
-	case q.items <- v:
-	case <-q.closed:
-		err = ErrClosed
-	case <-timeout:
-		err = ErrTimeout
-	case <-interrupted():
-		err = ErrInterrupted
-	}
-	err = endBlock(b, err)
-	if err == nil {
-		q.changed(b.thread, Send)
-	}
-	return err
-}
+func (q *Queue) TryPut(v any) bool { return q.trySend(v) }
 
 // Get takes the oldest message, waiting while the queue is empty. It returns nil and
 // ErrClosed once the queue is closed and empty, and ErrInterrupted when Interrupt woke it.
-func (q *Queue) Get() (any, error) { return q.get(nil) }
+func (q *Queue) Get() (any, error) { return q.receive(noTimeout) }
 
 // GetTimeout is Get that gives up after d with ErrTimeout.
-func (q *Queue) GetTimeout(d time.Duration) (any, error) {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	return q.get(timer.C)
-}
+func (q *Queue) GetTimeout(d time.Duration) (any, error) { return q.receive(max(d, 0)) }
 
 // TryGet takes the oldest message if there is one, and reports whether it did.
-func (q *Queue) TryGet() (any, bool) {
-	select {
-	case v := <-q.items:
-		q.changed(nil, Receive)
-		return v, true
-	default:
-		return nil, false
-	}
-}
-
-func (q *Queue) get(timeout <-chan time.Time) (any, error) {
-	if v, ok := q.TryGet(); ok {
-		return v, nil
-	}
-	b := beginBlock("get", q.name)
-	var v any
-	var err error
-	select {
-	case v = <-q.items:
-	case <-q.closed:
-		var ok bool
-		if v, ok = q.TryGet(); !ok {
-			err = ErrClosed
-		}
-	case <-timeout:
-		err = ErrTimeout
-	case <-interrupted():
-		err = ErrInterrupted
-	}
-	err = endBlock(b, err)
-	if err == nil {
-		q.changed(b.thread, Receive)
-	}
-	return v, err
-}
+func (q *Queue) TryGet() (any, bool) { return q.tryReceive() }
 
 // changed records the queue's new depth after a put or get by th.
 func (q *Queue) changed(th *Thread, kind EventKind) {

@@ -1,0 +1,118 @@
+package concur
+
+import "time"
+
+// channel is what Mailbox and Queue share: messages in a Go channel, whose blocking
+// operations wait with a timeout, wake on Interrupt, let go of the GIL while they wait, and
+// are traced; and, for a Queue, can be closed.
+type channel struct {
+	name  string
+	items chan any
+	// closed is closed by Close; nil for a Mailbox, which never closes (a nil channel is
+	// never ready in a select).
+	closed chan struct{}
+	// verbs name the blocking send and receive in traces ("send"/"receive", "put"/"get").
+	verbs [2]string
+	// moved records a message that went in (Send) or out (Receive), by th (nil: the
+	// current thread).
+	moved func(th *Thread, kind EventKind)
+}
+
+// isClosed reports whether the channel was closed.
+func (c *channel) isClosed() bool { return c.closed != nil && isInterrupted(c.closed) }
+
+// trySend sends v if it can at once, and reports whether it did.
+func (c *channel) trySend(v any) bool {
+	if c.isClosed() {
+		return false
+	}
+	select {
+	case c.items <- v:
+		c.moved(nil, Send)
+		return true
+	default:
+		return false
+	}
+}
+
+// noTimeout makes send and receive wait for as long as it takes.
+const noTimeout time.Duration = -1
+
+// timeoutAfter returns a channel that fires after d (never, for noTimeout) and the func that
+// stops its timer.
+func timeoutAfter(d time.Duration) (<-chan time.Time, func() bool) {
+	if d < 0 {
+		return nil, func() bool { return false }
+	}
+	timer := time.NewTimer(d)
+	return timer.C, timer.Stop
+}
+
+// send sends v, waiting until it is taken (or buffered), the channel closes, d passes or
+// Interrupt wakes it.
+func (c *channel) send(v any, d time.Duration) error {
+	if c.trySend(v) {
+		return nil
+	}
+	if c.isClosed() {
+		return ErrClosed
+	}
+	timeout, stop := timeoutAfter(d)
+	defer stop()
+	b := beginBlock(c.verbs[0], c.name)
+	var err error
+	select {
+	case c.items <- v:
+	case <-c.closed:
+		err = ErrClosed
+	case <-timeout:
+		err = ErrTimeout
+	case <-interrupted():
+		err = ErrInterrupted
+	}
+	if err = endBlock(b, err); err == nil {
+		c.moved(b.thread, Send)
+	}
+	return err
+}
+
+// tryReceive takes a message if there is one at once, and reports whether it did.
+func (c *channel) tryReceive() (any, bool) {
+	select {
+	case v := <-c.items:
+		c.moved(nil, Receive)
+		return v, true
+	default:
+		return nil, false
+	}
+}
+
+// receive takes a message, waiting until there is one, the channel is closed and empty, d
+// passes or Interrupt wakes it.
+func (c *channel) receive(d time.Duration) (any, error) {
+	if v, ok := c.tryReceive(); ok {
+		return v, nil
+	}
+	timeout, stop := timeoutAfter(d)
+	defer stop()
+	b := beginBlock(c.verbs[1], c.name)
+	var v any
+	var err error
+	select {
+	case v = <-c.items:
+	case <-c.closed:
+		select { // what was put before Close is still delivered
+		case v = <-c.items:
+		default:
+			err = ErrClosed
+		}
+	case <-timeout:
+		err = ErrTimeout
+	case <-interrupted():
+		err = ErrInterrupted
+	}
+	if err = endBlock(b, err); err == nil {
+		c.moved(b.thread, Receive)
+	}
+	return v, err
+}

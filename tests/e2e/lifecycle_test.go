@@ -195,3 +195,31 @@ func TestKernelBindsOnlyTheConnectionIP(t *testing.T) {
 		t.Errorf("found %d of the %d kernel ports listening", found, len(ports))
 	}
 }
+
+// SIGINT, as a console or an older front end sends it, interrupts the running cell like
+// interrupt_request does, and the kernel stays.
+func TestSIGINTInterruptsTheCell(t *testing.T) {
+	p, k := startProcess(t, nil)
+	run(t, k, "kept := 41")
+	id, err := k.Send(client.Shell, "execute_request", client.ExecuteRequest{Code: "for {\n}", StoreHistory: true, UserExpressions: map[string]string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		reply, err := k.Recv(client.Shell, 20*time.Second)
+		if err != nil {
+			t.Fatalf("no reply after SIGINT: %v", err)
+		}
+		if reply.Parent.MsgID == id {
+			if c := mustDecode(t, reply.Content); c["ename"] != "Interrupted" {
+				t.Fatalf("reply %v, want Interrupted", c)
+			}
+			break
+		}
+	}
+	mustResult(t, k, "kept + 1", "42")
+}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 // BenchmarkTrivialCell measures the evaluator alone on `1+1`: parsing, rewriting, yaegi's
@@ -12,7 +13,7 @@ import (
 func BenchmarkTrivialCell(b *testing.B) {
 	s := New(Options{})
 	defer s.Shutdown(false)
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	for i := 0; i < b.N; i++ {
 		s.Execute(context.Background(), engine.ExecuteRequest{Code: "1+1", ExecutionCount: i + 1}, out)
 	}

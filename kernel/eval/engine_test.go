@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 // Session is an engine with replay.
@@ -76,7 +77,7 @@ x`).result(); got != "5" {
 
 func TestUserExpressions(t *testing.T) {
 	h := newHarness(t, Options{})
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	reply := h.s.Execute(context.Background(), engine.ExecuteRequest{
 		Code: `n := 6`, ExecutionCount: 1,
 		UserExpressions: map[string]string{"double": "n * 2", "bad": "n +"},

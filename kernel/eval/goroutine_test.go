@@ -75,7 +75,7 @@ func TestGoroutinePanicBetweenCellsIsShownNext(t *testing.T) {
 	h.mustExec(`go func() { time.Sleep(100 * time.Millisecond); panic("later") }()`)
 	time.Sleep(300 * time.Millisecond)
 	r := h.mustExec(`1`)
-	if got := r.out.text("stderr"); !strings.Contains(got, "printed after In[2] finished") || !strings.Contains(got, "later") {
+	if got := r.out.Text("stderr"); !strings.Contains(got, "printed after In[2] finished") || !strings.Contains(got, "later") {
 		t.Errorf("stderr = %q, want the late panic under a header", got)
 	}
 	if got := r.result(); got != "1" {
@@ -92,12 +92,12 @@ func TestLateOutputShownAtNextCell(t *testing.T) {
 	fmt.Fprintln(os.Stderr, "late stderr")
 }()
 "started"`)
-	if strings.Contains(first.out.text("stdout"), "late") {
+	if strings.Contains(first.out.Text("stdout"), "late") {
 		t.Fatal("late output arrived before the goroutine printed it")
 	}
 	time.Sleep(400 * time.Millisecond)
 	r := h.mustExec(`fmt.Println("now")`)
-	stdout, stderr := r.out.text("stdout"), r.out.text("stderr")
+	stdout, stderr := r.out.Text("stdout"), r.out.Text("stderr")
 	if !strings.Contains(stderr, "printed after In[2] finished") || !strings.Contains(stderr, "late stderr") {
 		t.Errorf("stderr = %q, want the header and the late line", stderr)
 	}

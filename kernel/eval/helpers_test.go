@@ -3,67 +3,17 @@ package eval
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
-
-// recorder is an engine.Output that keeps what a cell published.
-type recorder struct {
-	mu       sync.Mutex
-	streams  []streamText
-	displays []engine.DisplayData
-	inputs   []string // lines the user types, in order; none means allow_stdin false
-}
-
-func (r *recorder) Stream(name, text string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if n := len(r.streams); n > 0 && r.streams[n-1].name == name {
-		r.streams[n-1].text += text
-		return
-	}
-	r.streams = append(r.streams, streamText{name, text})
-}
-
-func (r *recorder) Display(d engine.DisplayData) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.displays = append(r.displays, d)
-}
-
-func (r *recorder) ClearOutput(bool) {}
-
-func (r *recorder) Input(string, bool) (string, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.inputs) == 0 {
-		return "", engine.ErrNoStdin
-	}
-	line := r.inputs[0]
-	r.inputs = r.inputs[1:]
-	return line, nil
-}
-
-// text returns everything written to the stream name.
-func (r *recorder) text(name string) string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var b strings.Builder
-	for _, s := range r.streams {
-		if s.name == name {
-			b.WriteString(s.text)
-		}
-	}
-	return b.String()
-}
 
 // cellRun is what one Execute produced.
 type cellRun struct {
 	reply engine.ExecuteReply
-	out   *recorder
+	out   *enginetest.Recorder
 }
 
 // result returns the text/plain of the cell's result, or "".
@@ -106,7 +56,7 @@ func (h *harness) exec(code string) cellRun {
 func (h *harness) execContext(ctx context.Context, code string, inputs ...string) cellRun {
 	h.t.Helper()
 	h.count++
-	out := &recorder{inputs: inputs}
+	out := &enginetest.Recorder{Answers: inputs}
 	reply := h.s.Execute(ctx, engine.ExecuteRequest{Code: code, ExecutionCount: h.count}, out)
 	return cellRun{reply: reply, out: out}
 }

@@ -59,7 +59,7 @@ for {}`, 100*time.Millisecond)
 		t.Fatalf("reply error = %+v, want Interrupted", r.reply.Error)
 	}
 	for i := 0; i < 3; i++ {
-		if out := h.mustExec(`fmt.Print("")`).out.text("stdout"); strings.Contains(out, "zombie") {
+		if out := h.mustExec(`fmt.Print("")`).out.Text("stdout"); strings.Contains(out, "zombie") {
 			t.Fatalf("a goroutine of the interrupted cell resumed: %q", out)
 		}
 	}
@@ -74,7 +74,7 @@ func TestLocksAreNotCopiedByRebuild(t *testing.T) {
 	r := h.mustExec(`import "fmt"
 func f() {}
 func f() { fmt.Print() }`)
-	if got := r.out.text("stderr"); !strings.Contains(got, "mu") {
+	if got := r.out.Text("stderr"); !strings.Contains(got, "mu") {
 		t.Errorf("stderr = %q, want mu named as reset", got)
 	}
 	if got := h.mustExec(`mu.TryLock()`).result(); got != "true" {

@@ -55,7 +55,7 @@ func TestResetNoticeNamesVariables(t *testing.T) {
 	h.mustExec(`fn := func() int { return 1 }`)
 	h.mustExec(`keep := 3`)
 	r := h.mustExec(`type item struct{ a, b int }`)
-	notice := r.out.text("stderr")
+	notice := r.out.Text("stderr")
 	if !strings.Contains(notice, "it") || !strings.Contains(notice, "fn") || strings.Contains(notice, "keep") {
 		t.Errorf("notice = %q, want it to name it and fn but not keep", notice)
 	}

@@ -55,8 +55,8 @@ display.Show(display.Bundle{"text/plain": "handle"})`)
 	if r.reply.Result != nil {
 		t.Errorf("a display handle was rendered again as the result: %v", r.reply.Result.Data)
 	}
-	if len(r.out.displays) != 2 || r.out.displays[0].Data["text/html"] != "<i>shown</i>" {
-		t.Errorf("displays = %+v, want the HTML and the bundle", r.out.displays)
+	if displays := r.out.Displays(); len(displays) != 2 || displays[0].Data["text/html"] != "<i>shown</i>" {
+		t.Errorf("displays = %+v, want the HTML and the bundle", displays)
 	}
 }
 

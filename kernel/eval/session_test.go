@@ -39,10 +39,10 @@ func checkCell(t *testing.T, r cellRun, c cellCase) {
 	if got := r.result(); got != c.result {
 		t.Errorf("result = %q, want %q", got, c.result)
 	}
-	if got := r.out.text("stdout"); !strings.Contains(got, c.stdout) {
+	if got := r.out.Text("stdout"); !strings.Contains(got, c.stdout) {
 		t.Errorf("stdout = %q, want it to contain %q", got, c.stdout)
 	}
-	if got := r.out.text("stderr"); !strings.Contains(got, c.stderr) {
+	if got := r.out.Text("stderr"); !strings.Contains(got, c.stderr) {
 		t.Errorf("stderr = %q, want it to contain %q", got, c.stderr)
 	}
 }

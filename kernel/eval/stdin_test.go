@@ -36,7 +36,7 @@ err`, result: "this front end does not accept input (allow_stdin is false)"},
 			if got := r.result(); got != c.result {
 				t.Errorf("result = %q, want %q", got, c.result)
 			}
-			if stderr := r.out.text("stderr"); (len(c.inputs) == 0) != strings.Contains(stderr, "allow_stdin: false") {
+			if stderr := r.out.Text("stderr"); (len(c.inputs) == 0) != strings.Contains(stderr, "allow_stdin: false") {
 				t.Errorf("stderr = %q: the notice about a front end without input is wrong", stderr)
 			}
 		})

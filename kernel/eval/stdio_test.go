@@ -3,6 +3,8 @@ package eval
 import (
 	"strings"
 	"testing"
+
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 func TestStdoutAndStderrKeepTheirOrder(t *testing.T) {
@@ -15,10 +17,18 @@ for i := 0; i < 3; i++ {
 	fmt.Fprintf(os.Stdout, "printf %d\n", i)
 	log.Println("log", i)
 }`)
+	var runs []enginetest.Stream // consecutive writes to one stream, joined
+	for _, s := range r.out.Streams() {
+		if n := len(runs); n > 0 && runs[n-1].Name == s.Name {
+			runs[n-1].Text += s.Text
+		} else {
+			runs = append(runs, s)
+		}
+	}
 	var got []string
-	for _, s := range r.out.streams {
-		for _, line := range strings.Split(strings.TrimSpace(s.text), "\n") {
-			got = append(got, s.name+":"+line)
+	for _, s := range runs {
+		for _, line := range strings.Split(strings.TrimSpace(s.Text), "\n") {
+			got = append(got, s.Name+":"+line)
 		}
 	}
 	var want []string
@@ -37,10 +47,10 @@ type celsius float64
 func (c celsius) String() string { return fmt.Sprintf("%.1f°C", float64(c)) }
 fmt.Fprintln(os.Stdout, celsius(21.5))
 fmt.Fprintf(os.Stderr, "%v\n", celsius(-3))`)
-	if got := r.out.text("stdout"); got != "21.5°C\n" {
+	if got := r.out.Text("stdout"); got != "21.5°C\n" {
 		t.Errorf("stdout %q, want 21.5°C", got)
 	}
-	if got := r.out.text("stderr"); got != "-3.0°C\n" {
+	if got := r.out.Text("stderr"); got != "-3.0°C\n" {
 		t.Errorf("stderr %q, want -3.0°C", got)
 	}
 }

@@ -6,12 +6,12 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/concurlab/concurlab/concur"
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 // fakeEngine records what reaches it and runs a cell by calling its function, if any.
@@ -56,31 +56,9 @@ type resettable struct{ fakeEngine }
 
 func (r *resettable) Reset() { r.resets++ }
 
-// recorder is an engine.Output that keeps what a cell published.
-type recorder struct {
-	mu       sync.Mutex
-	stdout   strings.Builder
-	displays []engine.DisplayData
-}
-
-func (r *recorder) Stream(name, text string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if name == "stdout" {
-		r.stdout.WriteString(text)
-	}
-}
-func (r *recorder) Display(d engine.DisplayData) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.displays = append(r.displays, d)
-}
-func (r *recorder) ClearOutput(bool)                   {}
-func (r *recorder) Input(string, bool) (string, error) { return "", engine.ErrNoStdin }
-
-func execute(t *testing.T, e engine.Engine, code string) (engine.ExecuteReply, *recorder) {
+func execute(t *testing.T, e engine.Engine, code string) (engine.ExecuteReply, *enginetest.Recorder) {
 	t.Helper()
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	return e.Execute(context.Background(), engine.ExecuteRequest{Code: code}, out), out
 }
 
@@ -122,8 +100,8 @@ func TestExecute(t *testing.T) {
 				t.Errorf("inner ran %q, want %q", inner.cells, tt.wantCells)
 			}
 			for _, w := range tt.wantOut {
-				if !strings.Contains(out.stdout.String(), w) {
-					t.Errorf("stdout %q lacks %q", out.stdout.String(), w)
+				if !strings.Contains(out.Text("stdout"), w) {
+					t.Errorf("stdout %q lacks %q", out.Text("stdout"), w)
 				}
 			}
 		})
@@ -158,8 +136,8 @@ func TestReset(t *testing.T) {
 	if reply.Error != nil || inner.resets != 1 {
 		t.Fatalf("error %v, resets %d; want one reset", reply.Error, inner.resets)
 	}
-	if !strings.HasPrefix(out.stdout.String(), "Session reset") || len(inner.cells) != 1 {
-		t.Errorf("stdout %q, cells %q: want a confirmation, then the cell", out.stdout.String(), inner.cells)
+	if !strings.HasPrefix(out.Text("stdout"), "Session reset") || len(inner.cells) != 1 {
+		t.Errorf("stdout %q, cells %q: want a confirmation, then the cell", out.Text("stdout"), inner.cells)
 	}
 }
 
@@ -181,15 +159,16 @@ func TestTrace(t *testing.T) {
 			if reply.Error != nil {
 				t.Fatal(reply.Error)
 			}
-			if len(out.displays) != tt.displays || out.stdout.String() != tt.stdout {
-				t.Fatalf("%d displays, stdout %q; want %d, %q", len(out.displays), out.stdout.String(), tt.displays, tt.stdout)
+			displays, stdout := out.Displays(), out.Text("stdout")
+			if len(displays) != tt.displays || stdout != tt.stdout {
+				t.Fatalf("%d displays, stdout %q; want %d, %q", len(displays), stdout, tt.displays, tt.stdout)
 			}
 			if tt.displays > 0 {
-				svg, _ := out.displays[0].Data["image/svg+xml"].(string)
+				svg, _ := displays[0].Data["image/svg+xml"].(string)
 				if !strings.HasPrefix(strings.TrimSpace(svg), "<svg") || !strings.Contains(svg, "worker") {
 					t.Errorf("image/svg+xml is not a timeline of the worker: %.200q", svg)
 				}
-				if out.displays[0].Data["text/html"] != svg {
+				if displays[0].Data["text/html"] != svg {
 					t.Error("the timeline is not also text/html, which exported HTML keeps")
 				}
 			}

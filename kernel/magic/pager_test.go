@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 func TestHelpQueryPagesTheDocumentation(t *testing.T) {
@@ -17,7 +18,7 @@ func TestHelpQueryPagesTheDocumentation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {
 			inner := &fakeEngine{}
-			reply := Wrap(inner).Execute(context.Background(), engine.ExecuteRequest{Code: tt.code}, &recorder{})
+			reply := Wrap(inner).Execute(context.Background(), engine.ExecuteRequest{Code: tt.code}, &enginetest.Recorder{})
 			if reply.Error != nil || len(reply.Payload) != 1 {
 				t.Fatalf("reply = %+v, want one payload", reply)
 			}
@@ -38,7 +39,7 @@ func TestHelpQueryPagesTheDocumentation(t *testing.T) {
 func TestCodeWithQuestionMarksRunsAsCode(t *testing.T) {
 	for _, code := range []string{`s := "why?"`, "a ? b", "?"} {
 		inner := &fakeEngine{}
-		Wrap(inner).Execute(context.Background(), engine.ExecuteRequest{Code: code}, &recorder{})
+		Wrap(inner).Execute(context.Background(), engine.ExecuteRequest{Code: code}, &enginetest.Recorder{})
 		if len(inner.cells) != 1 {
 			t.Errorf("%q did not run as code", code)
 		}
@@ -51,7 +52,7 @@ type undocumented struct{ fakeEngine }
 func (*undocumented) Inspect(string, int, int) engine.Inspection { return engine.Inspection{} }
 
 func TestHelpQueryForAnUnknownNameSaysSo(t *testing.T) {
-	reply := Wrap(&undocumented{}).Execute(context.Background(), engine.ExecuteRequest{Code: "?nosuch"}, &recorder{})
+	reply := Wrap(&undocumented{}).Execute(context.Background(), engine.ExecuteRequest{Code: "?nosuch"}, &enginetest.Recorder{})
 	if reply.Error == nil || reply.Error.Name != "NameError" || len(reply.Error.Traceback) == 0 {
 		t.Fatalf("reply = %+v, want a NameError", reply)
 	}

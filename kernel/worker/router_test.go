@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 func TestRouterHoldsOutputBetweenCells(t *testing.T) {
@@ -16,23 +17,28 @@ func TestRouterHoldsOutputBetweenCells(t *testing.T) {
 	r.notice("evaluator restarted\n")
 	r.stream("stderr", "oops\n")
 
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	r.attach(out)
 	r.stream("stdout", "live\n")
 	r.detach()
-	want := []string{"stderr: evaluator restarted\n", "stdout: late\n", "stderr: oops\n", "stdout: live\n"}
-	if !slices.Equal(out.streams, want) {
-		t.Errorf("streams = %q, want %q", out.streams, want)
+	want := []enginetest.Stream{
+		{Name: "stderr", Text: "evaluator restarted\n"},
+		{Name: "stdout", Text: "late\n"},
+		{Name: "stderr", Text: "oops\n"},
+		{Name: "stdout", Text: "live\n"},
 	}
-	if len(out.displays) != 1 {
-		t.Errorf("%d displays, want the held one", len(out.displays))
+	if got := out.Streams(); !slices.Equal(got, want) {
+		t.Errorf("streams = %q, want %q", got, want)
+	}
+	if got := len(out.Displays()); got != 1 {
+		t.Errorf("%d displays, want the held one", got)
 	}
 
-	next := &recorder{}
+	next := &enginetest.Recorder{}
 	r.attach(next)
 	r.detach()
-	if len(next.streams) != 0 {
-		t.Errorf("held output shown twice: %q", next.streams)
+	if got := next.Streams(); len(got) != 0 {
+		t.Errorf("held output shown twice: %q", got)
 	}
 }
 
@@ -42,13 +48,13 @@ func TestRouterBoundsHeldOutput(t *testing.T) {
 	for range 2 * heldLimit / len(line) {
 		r.stream("stdout", line)
 	}
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	r.attach(out)
 	r.detach()
-	if got := len(out.text("stdout")); got != heldLimit {
+	if got := len(out.Text("stdout")); got != heldLimit {
 		t.Errorf("showed %d held bytes, want %d", got, heldLimit)
 	}
-	if got := out.text("stderr"); got != "[65536 bytes of output made between cells were dropped]\n" {
+	if got := out.Text("stderr"); got != "[65536 bytes of output made between cells were dropped]\n" {
 		t.Errorf("stderr = %q, want the dropped notice", got)
 	}
 }
@@ -58,7 +64,7 @@ func TestRouterInputNeedsACell(t *testing.T) {
 	if _, err := r.input("name?", false); !errors.Is(err, errNoCell) {
 		t.Errorf("input with no cell: %v, want errNoCell", err)
 	}
-	out := &recorder{answers: []string{"Ada"}}
+	out := &enginetest.Recorder{Answers: []string{"Ada"}}
 	r.attach(out)
 	line, err := r.input("name?", false)
 	r.detach()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
 // newSupervisor starts a supervisor of test workers (this binary serving a fakeEngine) that
@@ -31,14 +32,14 @@ func newSupervisor(t *testing.T) *Supervisor {
 }
 
 // run executes code and returns the reply and what the cell published.
-func run(t *testing.T, s *Supervisor, code string) (engine.ExecuteReply, *recorder) {
+func run(t *testing.T, s *Supervisor, code string) (engine.ExecuteReply, *enginetest.Recorder) {
 	t.Helper()
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	return s.Execute(context.Background(), engine.ExecuteRequest{Code: code}, out), out
 }
 
 // mustRun executes code and fails the test if the cell fails.
-func mustRun(t *testing.T, s *Supervisor, code string) *recorder {
+func mustRun(t *testing.T, s *Supervisor, code string) *enginetest.Recorder {
 	t.Helper()
 	reply, out := run(t, s, code)
 	if reply.Error != nil {
@@ -50,7 +51,7 @@ func mustRun(t *testing.T, s *Supervisor, code string) *recorder {
 // workerPID returns the process id of the supervisor's current worker.
 func workerPID(t *testing.T, s *Supervisor) int {
 	t.Helper()
-	pid, err := strconv.Atoi(strings.TrimSpace(mustRun(t, s, "pid").text("stdout")))
+	pid, err := strconv.Atoi(strings.TrimSpace(mustRun(t, s, "pid").Text("stdout")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,11 +70,11 @@ func waitGone(t *testing.T, pid int) {
 }
 
 // cancelOn returns a context that is cancelled once out has published text on stdout.
-func cancelOn(out *recorder, text string) (context.Context, *time.Time) {
+func cancelOn(out *enginetest.Recorder, text string) (context.Context, *time.Time) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var at time.Time
-	out.onStream = func(s string) {
-		if s == "stdout: "+text {
+	out.OnStream = func(name, published string) {
+		if name == "stdout" && published == text {
 			at = time.Now()
 			cancel()
 		}
@@ -110,14 +111,14 @@ func TestOutputReachesTheCell(t *testing.T) {
 	}
 	for _, tt := range tests {
 		out := mustRun(t, s, tt.code)
-		if got := out.text("stdout"); got != tt.stdout {
+		if got := out.Text("stdout"); got != tt.stdout {
 			t.Errorf("%q: stdout %q, want %q", tt.code, got, tt.stdout)
 		}
-		if got := out.text("stderr"); got != tt.stderr {
+		if got := out.Text("stderr"); got != tt.stderr {
 			t.Errorf("%q: stderr %q, want %q", tt.code, got, tt.stderr)
 		}
-		if len(out.displays) != tt.displays {
-			t.Errorf("%q: %d displays, want %d", tt.code, len(out.displays), tt.displays)
+		if got := len(out.Displays()); got != tt.displays {
+			t.Errorf("%q: %d displays, want %d", tt.code, got, tt.displays)
 		}
 	}
 }
@@ -127,10 +128,10 @@ func TestLateOutputShownAtNextCell(t *testing.T) {
 	first := mustRun(t, s, "late from the past")
 	time.Sleep(400 * time.Millisecond) // the goroutine prints meanwhile; the next cell shows it however late
 	second := mustRun(t, s, "print now")
-	if strings.Contains(first.text("stdout"), "past") {
-		t.Errorf("first cell shows output made after it ended: %q", first.text("stdout"))
+	if strings.Contains(first.Text("stdout"), "past") {
+		t.Errorf("first cell shows output made after it ended: %q", first.Text("stdout"))
 	}
-	if got := second.text("stdout"); !strings.Contains(got, "from the past\n") || !strings.Contains(got, "now\n") {
+	if got := second.Text("stdout"); !strings.Contains(got, "from the past\n") || !strings.Contains(got, "now\n") {
 		t.Errorf("next cell's stdout = %q, want the late line and its own", got)
 	}
 }
@@ -161,14 +162,14 @@ func TestCrashIsExplainedAndDeclarationsReplayed(t *testing.T) {
 					t.Errorf("traceback lacks %q:\n%s", want, traceback)
 				}
 			}
-			if got := out.text("stdout"); got != "before the crash\n" {
+			if got := out.Text("stdout"); got != "before the crash\n" {
 				t.Errorf("stdout = %q, want the output before the crash", got)
 			}
-			if got := out.text("stderr"); strings.Contains(got, "[running]:") {
+			if got := out.Text("stderr"); strings.Contains(got, "[running]:") {
 				t.Errorf("the runtime's dump reached the user's stderr: %q", got)
 			}
 			next := mustRun(t, s, "replayed")
-			if got := next.text("stdout"); got != "replayed: func f() {},type T int\n" {
+			if got := next.Text("stdout"); got != "replayed: func f() {},type T int\n" {
 				t.Errorf("fresh worker replayed %q", got)
 			}
 			if after := workerPID(t, s); after == before {
@@ -187,7 +188,7 @@ func TestCrashBetweenCellsIsReported(t *testing.T) {
 	var seen strings.Builder
 	for range 3 { // a cell sent while the supervisor notices the death may meet the dead worker
 		reply, out := run(t, s, "print alive")
-		seen.WriteString(out.text("stderr"))
+		seen.WriteString(out.Text("stderr"))
 		if reply.Error == nil {
 			break
 		}
@@ -206,10 +207,10 @@ func TestFailedReplayIsReportedOnce(t *testing.T) {
 	}
 	first := mustRun(t, s, "print one")
 	second := mustRun(t, s, "print two")
-	if got := first.text("stderr"); !strings.Contains(got, "could not be replayed: bad: cannot declare") {
+	if got := first.Text("stderr"); !strings.Contains(got, "could not be replayed: bad: cannot declare") {
 		t.Errorf("first cell after the replay: stderr %q, want the replay failure", got)
 	}
-	if got := second.text("stderr"); got != "" {
+	if got := second.Text("stderr"); got != "" {
 		t.Errorf("second cell after the replay: stderr %q, want nothing", got)
 	}
 }
@@ -217,7 +218,7 @@ func TestFailedReplayIsReportedOnce(t *testing.T) {
 func TestInterruptCellThatStops(t *testing.T) {
 	s := newSupervisor(t)
 	before := workerPID(t, s)
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	ctx, _ := cancelOn(out, "waiting\n")
 	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print waiting\nwait"}, out)
 	if reply.Error == nil || reply.Error.Name != "Interrupted" || reply.Error.Value != "stopped" {
@@ -232,7 +233,7 @@ func TestInterruptStuckCellReplacesWorker(t *testing.T) {
 	s := newSupervisor(t)
 	mustRun(t, s, "declare func g() {}")
 	before := workerPID(t, s)
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	ctx, cancelled := cancelOn(out, "stuck\n")
 	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print stuck\nstuck"}, out)
 	if reply.Error == nil || reply.Error.Name != "Interrupted" || !strings.Contains(reply.Error.Value, "replaced") {
@@ -245,7 +246,7 @@ func TestInterruptStuckCellReplacesWorker(t *testing.T) {
 	if elapsed > limit {
 		t.Errorf("next cell ran %v after the interrupt, want under %v", elapsed, limit)
 	}
-	if got := next.text("stdout"); got != "replayed: func g() {}\n" {
+	if got := next.Text("stdout"); got != "replayed: func g() {}\n" {
 		t.Errorf("fresh worker replayed %q", got)
 	}
 	waitGone(t, before)
@@ -255,7 +256,7 @@ func TestInterruptedCellThatKeepsACoreBusyReplacesWorker(t *testing.T) {
 	s := newSupervisor(t)
 	mustRun(t, s, "declare func g() {}")
 	before := workerPID(t, s)
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	ctx, _ := cancelOn(out, "spinning\n")
 	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print spinning\nspin"}, out)
 	if reply.Error == nil || reply.Error.Value != "stopped" {
@@ -263,18 +264,18 @@ func TestInterruptedCellThatKeepsACoreBusyReplacesWorker(t *testing.T) {
 	}
 	waitGone(t, before)
 	next := mustRun(t, s, "replayed")
-	if got := next.text("stdout"); got != "replayed: func g() {}\n" {
+	if got := next.Text("stdout"); got != "replayed: func g() {}\n" {
 		t.Errorf("fresh worker replayed %q", got)
 	}
-	if !strings.Contains(next.text("stderr"), "compiled call running") {
-		t.Errorf("the next cell does not say why the evaluator was replaced: %q", next.text("stderr"))
+	if !strings.Contains(next.Text("stderr"), "compiled call running") {
+		t.Errorf("the next cell does not say why the evaluator was replaced: %q", next.Text("stderr"))
 	}
 }
 
 func TestBusyCellAfterAnInterruptKeepsWorker(t *testing.T) {
 	s := newSupervisor(t)
 	before := workerPID(t, s)
-	out := &recorder{}
+	out := &enginetest.Recorder{}
 	ctx, _ := cancelOn(out, "waiting\n")
 	s.Execute(ctx, engine.ExecuteRequest{Code: "print waiting\nwait"}, out)
 	mustRun(t, s, "burn 500ms")
@@ -305,19 +306,19 @@ func TestParseStatCPU(t *testing.T) {
 
 func TestInputRoundTrip(t *testing.T) {
 	s := newSupervisor(t)
-	out := &recorder{answers: []string{"Ada"}}
+	out := &enginetest.Recorder{Answers: []string{"Ada"}}
 	reply := s.Execute(context.Background(), engine.ExecuteRequest{Code: "input name? \nprint done"}, out)
 	if reply.Error != nil {
 		t.Fatal(reply.Error)
 	}
-	if !slices.Equal(out.prompts, []string{"name? "}) {
-		t.Errorf("prompts = %q, want [name? ]", out.prompts)
+	if got := out.Prompts(); !slices.Equal(got, []string{"name? "}) {
+		t.Errorf("prompts = %q, want [name? ]", got)
 	}
-	if got := out.text("stdout"); got != "got Ada\ndone\n" {
+	if got := out.Text("stdout"); got != "got Ada\ndone\n" {
 		t.Errorf("stdout = %q", got)
 	}
 	failed, _ := run(t, s, "input again?")
-	if failed.Error == nil || failed.Error.Value != "no answer" {
+	if failed.Error == nil || failed.Error.Value != engine.ErrNoStdin.Error() {
 		t.Errorf("input refused by the front end: error %+v, want its error", failed.Error)
 	}
 }
@@ -342,7 +343,7 @@ func TestRestartAndShutdownLeaveNoWorker(t *testing.T) {
 	first := workerPID(t, s)
 	s.Shutdown(true)
 	waitGone(t, first)
-	if got := mustRun(t, s, "replayed").text("stdout"); got != "replayed: \n" {
+	if got := mustRun(t, s, "replayed").Text("stdout"); got != "replayed: \n" {
 		t.Errorf("after a restart the worker was replayed with %q, want nothing", got)
 	}
 	second := workerPID(t, s)
@@ -361,9 +362,9 @@ func TestRestartAndShutdownLeaveNoWorker(t *testing.T) {
 func TestRestartDuringCell(t *testing.T) {
 	s := newSupervisor(t)
 	mustRun(t, s, "declare var x int")
-	out := &recorder{}
-	out.onStream = func(text string) {
-		if text == "stdout: started\n" {
+	out := &enginetest.Recorder{}
+	out.OnStream = func(name, text string) {
+		if name == "stdout" && text == "started\n" {
 			go s.Shutdown(true)
 		}
 	}
@@ -371,7 +372,7 @@ func TestRestartDuringCell(t *testing.T) {
 	if reply.Error == nil || reply.Error.Value != "the kernel was restarted while the cell ran" {
 		t.Fatalf("error = %+v, want the restart named", reply.Error)
 	}
-	if got := mustRun(t, s, "replayed").text("stdout"); got != "replayed: \n" {
+	if got := mustRun(t, s, "replayed").Text("stdout"); got != "replayed: \n" {
 		t.Errorf("after a restart the worker was replayed with %q, want nothing", got)
 	}
 }

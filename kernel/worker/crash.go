@@ -95,8 +95,9 @@ func explainExit(state *os.ProcessState) crash {
 }
 
 // hiddenFrames prefix the stack frames that a crash error leaves out: the runtime's and the
-// interpreter's own, which say nothing about the user's code.
-var hiddenFrames = []string{"runtime.", "internal/", "github.com/traefik/yaegi/"}
+// interpreter's own (reflect is how yaegi reaches maps and calls), which say nothing about
+// the user's code.
+var hiddenFrames = []string{"runtime.", "internal/", "reflect.", "github.com/traefik/yaegi/"}
 
 // relevantLines returns up to n lines of a runtime crash report that a person reads: the
 // messages and the goroutine headers and frames, without blank lines, the runtime's

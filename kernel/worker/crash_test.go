@@ -22,6 +22,12 @@ func TestExplainCrashReport(t *testing.T) {
 				"main.reader(0xc000012345)", "\t/tmp/cell.go:12 +0x45", "created by main.main in goroutine 1", "\t/tmp/cell.go:20 +0x6b"},
 		},
 		{
+			fixture: "concurrent_map_writes_interpreted.txt",
+			cause:   "two goroutines wrote the same map at once (fatal error: concurrent map writes)",
+			hint:    "sync.Mutex",
+			report:  []string{"fatal error: concurrent map writes", "goroutine 73 [running]:"},
+		},
+		{
 			fixture: "out_of_memory.txt",
 			cause:   "the evaluator ran out of memory (fatal error: runtime: out of memory)",
 			hint:    "make less data at once",

@@ -143,9 +143,10 @@ func isNoValue(err error) bool {
 }
 
 // render turns a cell's result values into an execute_result bundle; nil when there is
-// nothing to show (no values, or a display handle that is already on screen).
+// nothing to show: no values, a display handle that is already on screen, or a lone nil
+// interface, such as the nil error of `t.Join()` (Python's None shows nothing either).
 func render(values []shownValue, limit int) *engine.DisplayData {
-	if len(values) == 0 || (len(values) == 1 && isDisplayHandle(values[0].value)) {
+	if len(values) == 0 || (len(values) == 1 && (isDisplayHandle(values[0].value) || values[0].value == nil && !values[0].hasText)) {
 		return nil
 	}
 	texts := make([]string, len(values))

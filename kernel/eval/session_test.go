@@ -59,6 +59,8 @@ p := pair{1, square(n)}
 p.b`, stdout: "square 9\n", result: "9"},
 		{name: "multi-value result", setup: []string{`func two() (int, string) { return 1, "a" }`}, code: `two()`, result: `1, "a"`},
 		{name: "string quoted", code: `"hi there"`, result: `"hi there"`},
+		{name: "a nil error shows nothing", setup: []string{`import "errors"`, `func check() error { return nil }`}, code: `check()`, result: ""},
+		{name: "a nil error beside a value shows both", setup: []string{`func pair() (int, error) { return 7, nil }`}, code: `pair()`, result: "7, <nil>"},
 		{name: "nil pointer with type", code: `var p *int
 p`, result: "*int(nil)"},
 		{name: "void call has no result", setup: []string{`func nothing() {}`}, code: `nothing()`},

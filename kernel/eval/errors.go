@@ -77,7 +77,24 @@ func panicError(code string, cell int, value any, trace []string) *engine.Error 
 	if ex, ok := value.(exitRefused); ok {
 		return exitError(cell, ex)
 	}
-	return newError("panic", fmt.Sprint(value), traceLines(code, cell, trace)...)
+	return newError("panic", goPanicText(fmt.Sprint(value)), traceLines(code, cell, trace)...)
+}
+
+// reflectPanics are the panics of the reflect calls through which yaegi indexes, with the
+// words Go itself would use.
+var reflectPanics = map[string]string{
+	"reflect: slice index out of range":              "runtime error: index out of range",
+	"reflect: array index out of range":              "runtime error: index out of range",
+	"reflect: string index out of range":             "runtime error: index out of range",
+	"reflect.Value.Slice: slice index out of bounds": "runtime error: slice bounds out of range",
+}
+
+// goPanicText says a panic as Go would.
+func goPanicText(msg string) string {
+	if goText, ok := reflectPanics[msg]; ok {
+		return goText
+	}
+	return msg
 }
 
 // traceLines formats yaegi's panic trace lines as frames; the innermost one shows its source

@@ -185,7 +185,10 @@ func (s *Server) shutdown(_ context.Context, m *Message) (any, error) {
 	s.mu.Lock()
 	s.shutdownAsked, s.restart = true, req.Restart
 	s.mu.Unlock()
-	return shutdownContent{Status: "ok", Restart: req.Restart}, nil
+	reply := shutdownContent{Status: "ok", Restart: req.Restart}
+	// Broadcast too, as ipykernel does, so that every front end watching iopub learns it.
+	s.publish(m, "shutdown_reply", reply)
+	return reply, nil
 }
 
 func nonNil[T any](s []T) []T {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,31 @@ func TestShutdownOnShell(t *testing.T) {
 	}
 	if content(t, reply)["status"] != "ok" {
 		t.Errorf("reply = %v", content(t, reply))
+	}
+	h.waitRun()
+}
+
+// The shutdown_reply is broadcast on iopub too, as ipykernel does, so that every front end
+// learns that the kernel is going.
+func TestShutdownIsBroadcast(t *testing.T) {
+	h := start(t, jupyter.Options{})
+	reply, err := h.c.Shutdown(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := h.c.IOPubUntilIdle(reply.Parent.MsgID, timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	for _, m := range msgs {
+		types = append(types, m.Header.MsgType)
+		if m.Header.MsgType == "shutdown_reply" && content(t, m)["restart"] != true {
+			t.Errorf("iopub shutdown_reply %v, want restart true", content(t, m))
+		}
+	}
+	if !slices.Contains(types, "shutdown_reply") {
+		t.Errorf("iopub carried %v, no shutdown_reply", types)
 	}
 	h.waitRun()
 }

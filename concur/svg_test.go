@@ -88,7 +88,7 @@ func TestTraceDropsEventsPastItsLimit(t *testing.T) {
 	tr := StartTrace()
 	defer tr.Stop()
 	tr.mu.Lock()
-	tr.events = make([]rawEvent, maxTraceEvents-1)
+	tr.add(make([]rawEvent, maxTraceEvents-1)...)
 	tr.mu.Unlock()
 	m := NewMailbox(1)
 	m.TrySend(1)

@@ -124,10 +124,10 @@ func Sleep(d time.Duration) error {
 // blocked is a thread in a blocking call, whether it let go of its GIL for it, and (when
 // tracing) when it began and on what.
 type blocked struct {
-	thread  *Thread
-	heldGIL bool
-	since   time.Time
-	what    string
+	thread     *Thread
+	heldGIL    bool
+	since      time.Time
+	verb, name string // what it blocks on: "receive" "Mailbox-1"
 }
 
 // shortestBlockTraced is the shortest block that a trace records: shorter ones are
@@ -140,8 +140,7 @@ func beginBlock(verb, name string) blocked {
 	me := Current()
 	b := blocked{thread: me, heldGIL: me.gil != nil && me.gil.release(me)}
 	if tracing() {
-		b.since = time.Now()
-		b.what = strings.TrimSpace(verb + " " + name)
+		b.since, b.verb, b.name = time.Now(), verb, name
 	}
 	return b
 }
@@ -150,7 +149,7 @@ func beginBlock(verb, name string) blocked {
 // it returns err, or the GIL's error when taking it back was interrupted.
 func endBlock(b blocked, err error) error {
 	if !b.since.IsZero() && time.Since(b.since) >= shortestBlockTraced {
-		recordSpan(b.thread, Block, Unblock, b.what, b.since)
+		recordSpan(b.thread, Block, Unblock, strings.TrimSpace(b.verb+" "+b.name), b.since)
 	}
 	if b.heldGIL {
 		if gilErr := b.thread.gil.acquire(b.thread); err == nil {

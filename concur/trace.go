@@ -51,9 +51,12 @@ type Event struct {
 // GIL wait, acquire and release, blocking and unblocking, messages, pool tasks, queue depths.
 // Its SVG method draws them as a timeline with one lane per thread.
 type Trace struct {
-	start   time.Time
-	mu      sync.Mutex
-	events  []rawEvent
+	start time.Time
+	mu    sync.Mutex
+	// chunks hold the events, eventChunk at a time, so that a growing trace never copies
+	// what it holds; count is how many there are.
+	chunks  [][]rawEvent
+	count   int
 	strings []string         // thread names and details, interned
 	index   map[string]int32 // position of each string in strings
 	sorted  bool             // whether events are in time order (spans are added late)
@@ -63,6 +66,21 @@ type Trace struct {
 
 // maxTraceEvents bounds a trace's memory (about 32 MiB) when a recording is left running.
 const maxTraceEvents = 1 << 20
+
+// eventChunk is how many events a trace makes room for at a time.
+const eventChunk = 4096
+
+// add appends events to t; t.mu is held.
+func (t *Trace) add(events ...rawEvent) {
+	for _, e := range events {
+		if n := len(t.chunks); n == 0 || len(t.chunks[n-1]) == cap(t.chunks[n-1]) {
+			t.chunks = append(t.chunks, make([]rawEvent, 0, eventChunk))
+		}
+		last := len(t.chunks) - 1
+		t.chunks[last] = append(t.chunks[last], e)
+	}
+	t.count += len(events)
+}
 
 // Dropped returns the number of events left out because the trace had reached its limit of
 // about a million events.
@@ -74,7 +92,7 @@ func (t *Trace) Dropped() int {
 
 // full reports whether t can take no more events, counting n that it drops; t.mu is held.
 func (t *Trace) full(n int) bool {
-	if len(t.events)+n > maxTraceEvents {
+	if t.count+n > maxTraceEvents {
 		t.dropped += n
 		return true
 	}
@@ -135,7 +153,7 @@ func (t *Trace) finish() {
 func (t *Trace) Len() int {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return len(t.events)
+	return t.count
 }
 
 // Events returns a copy of the recorded events, in the order they happened. Blocks shorter
@@ -144,13 +162,16 @@ func (t *Trace) Events() []Event {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if !t.sorted {
-		slices.SortStableFunc(t.events, func(a, b rawEvent) int { return cmp.Compare(a.at, b.at) })
-		t.sorted = true
+		all := slices.Concat(t.chunks...)
+		slices.SortStableFunc(all, func(a, b rawEvent) int { return cmp.Compare(a.at, b.at) })
+		t.chunks, t.sorted = [][]rawEvent{all}, true
 	}
-	events := make([]Event, len(t.events))
-	for i, e := range t.events {
-		events[i] = Event{At: e.at, Thread: t.strings[e.thread], Kind: e.kind,
-			Detail: t.strings[e.detail], Value: int(e.value)}
+	events := make([]Event, 0, t.count)
+	for _, chunk := range t.chunks {
+		for _, e := range chunk {
+			events = append(events, Event{At: e.at, Thread: t.strings[e.thread], Kind: e.kind,
+				Detail: t.strings[e.detail], Value: int(e.value)})
+		}
 	}
 	return events
 }
@@ -179,7 +200,7 @@ func record(th *Thread, kind EventKind, detail string, value int) {
 	if t.full(1) {
 		return
 	}
-	t.events = append(t.events, rawEvent{at: time.Since(t.start), value: int64(value), kind: kind,
+	t.add(rawEvent{at: time.Since(t.start), value: int64(value), kind: kind,
 		thread: t.intern(th.name), detail: t.intern(detail)})
 }
 
@@ -195,7 +216,7 @@ func recordSpan(th *Thread, begin, end EventKind, detail string, since time.Time
 	if t.full(2) {
 		return
 	}
-	t.events = append(t.events,
+	t.add(
 		rawEvent{at: since.Sub(t.start), kind: begin, thread: t.intern(th.name), detail: t.intern(detail)},
 		rawEvent{at: time.Since(t.start), kind: end, thread: t.intern(th.name), detail: t.intern(detail)})
 	t.sorted = false

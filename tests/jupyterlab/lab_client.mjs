@@ -73,7 +73,7 @@ function resultOf(outputs) {
 const checks = [
   {
     name: 'kernel info',
-    async run(kernel) {
+    async run({ kernel }) {
       const info = await withTimeout(kernel.info, 'kernel_info_reply');
       const lang = info.language_info;
       expect(lang.name === 'go', `language_info.name is ${show(lang.name)}, want "go"`);
@@ -84,7 +84,7 @@ const checks = [
   },
   {
     name: 'stdout',
-    async run(kernel) {
+    async run({ kernel }) {
       const { reply, outputs } = await runOK(kernel, 'import "fmt"\nfmt.Println("hello from lab")');
       expect(Number.isInteger(reply.execution_count) && reply.execution_count > 0,
         `execution_count is ${show(reply.execution_count)}, want a positive integer`);
@@ -97,7 +97,7 @@ const checks = [
   },
   {
     name: 'execute_result',
-    async run(kernel) {
+    async run({ kernel }) {
       const { reply, outputs } = await runOK(kernel, '6 * 7');
       expect(resultOf(outputs) === '42', `execute_result is ${show(resultOf(outputs))}, want "42"`);
       const [result] = ofType(outputs, 'execute_result');
@@ -108,7 +108,7 @@ const checks = [
   },
   {
     name: 'updatable display',
-    async run(kernel) {
+    async run({ kernel }) {
       const { outputs } = await runOK(kernel,
         'import "display"\nh := display.Show(display.Bundle{"text/plain": "first"})\nh.Update(display.Bundle{"text/plain": "second"})');
       const shown = outputs.filter((msg) => msg.header.msg_type !== 'execute_input');
@@ -125,7 +125,7 @@ const checks = [
   },
   {
     name: 'panic',
-    async run(kernel) {
+    async run({ kernel }) {
       const { reply, outputs } = await run(kernel, 'panic("boom")');
       expect(reply.status === 'error' && reply.ename === 'panic', `reply ${show(reply)}, want status error, ename "panic"`);
       expect(Array.isArray(reply.traceback) && reply.traceback.length > 0, `reply traceback is ${show(reply.traceback)}, want a non-empty list`);
@@ -137,7 +137,7 @@ const checks = [
   },
   {
     name: 'complete',
-    async run(kernel) {
+    async run({ kernel }) {
       const code = 'fmt.Print';
       const msg = await withTimeout(kernel.requestComplete({ code, cursor_pos: code.length }), 'complete_reply');
       const reply = msg.content;
@@ -151,7 +151,7 @@ const checks = [
   },
   {
     name: 'inspect',
-    async run(kernel) {
+    async run({ kernel }) {
       const code = 'fmt.Println';
       const msg = await withTimeout(kernel.requestInspect({ code, cursor_pos: code.length, detail_level: 0 }), 'inspect_reply');
       const reply = msg.content;
@@ -163,7 +163,7 @@ const checks = [
   },
   {
     name: 'interrupt',
-    async run(kernel) {
+    async run({ kernel }) {
       await runOK(kernel, 'kept := 7');
       const code = 'for {\n}';
       const loop = start(kernel, code);
@@ -187,7 +187,7 @@ const checks = [
   },
   {
     name: 'restart',
-    async run(kernel) {
+    async run({ kernel }) {
       await withTimeout(kernel.restart(), 'restarted kernel');
       await withTimeout(kernel.info, 'kernel_info_reply after the restart');
       const { reply } = await run(kernel, 'kept');
@@ -199,8 +199,15 @@ const checks = [
     }
   },
   {
+    name: 'no stray messages',
+    async run({ stray }) {
+      expect(stray.length === 0, `replies to this client that answered no request: ${show(stray)}`);
+      return 'every shell and control message answered a request of this client';
+    }
+  },
+  {
     name: 'shutdown',
-    async run(kernel, serverSettings) {
+    async run({ kernel, serverSettings }) {
       const id = kernel.id;
       await withTimeout(kernel.shutdown(), 'answer to the shutdown request');
       const running = await withTimeout(KernelAPI.listRunning(serverSettings), 'list of running kernels');
@@ -219,9 +226,11 @@ async function main(url, token) {
     await withTimeout(manager.ready, 'kernel list from the server');
     kernel = await withTimeout(manager.startNew({ name: 'concurlab' }), 'started kernel');
     console.log(`ok    start kernel: ${kernel.name} ${kernel.id}`);
+    const stray = [];
+    kernel.unhandledMessage.connect((_, msg) => stray.push(msg.header.msg_type));
     for (const check of checks) {
       current = check.name;
-      console.log(`ok    ${check.name}: ${await check.run(kernel, serverSettings)}`);
+      console.log(`ok    ${check.name}: ${await check.run({ kernel, serverSettings, stray })}`);
     }
     return 0;
   } catch (err) {

@@ -31,7 +31,7 @@ apt_install() {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   say "Installing OS packages: ${missing[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 need_go() {

@@ -8,7 +8,7 @@
 // It prints one line per check and exits with status 1 at the first
 // mismatch, naming the check and what it got.
 
-import { KernelAPI, KernelManager, ServerConnection } from '@jupyterlab/services';
+import { KernelAPI, KernelManager, KernelSpecAPI, ServerConnection } from '@jupyterlab/services';
 
 // WAIT_MS bounds every wait for the server or the kernel.
 const WAIT_MS = 20000;
@@ -31,17 +31,25 @@ function expect(ok, message) {
 
 const show = (value) => JSON.stringify(value);
 
-// start sends an execute_request and returns its future and the IOPub
-// messages it publishes (status messages left out), filled in as they arrive.
+// start sends an execute_request and returns its future, the IOPub messages
+// it publishes (status messages left out), filled in as they arrive, and a
+// promise that resolves when the kernel announces the cell with execute_input.
 function start(kernel, code) {
   const future = kernel.requestExecute({ code });
   const outputs = [];
+  let announce;
+  const started = new Promise((resolve) => {
+    announce = resolve;
+  });
   future.onIOPub = (msg) => {
+    if (msg.header.msg_type === 'execute_input') {
+      announce();
+    }
     if (msg.header.msg_type !== 'status') {
       outputs.push(msg);
     }
   };
-  return { future, outputs };
+  return { future, outputs, started };
 }
 
 // finish waits for the reply and the idle status of an execution that start began.
@@ -167,16 +175,7 @@ const checks = [
       await runOK(kernel, 'kept := 7');
       const code = 'for {\n}';
       const loop = start(kernel, code);
-      const started = new Promise((resolve) => {
-        const onIOPub = loop.future.onIOPub;
-        loop.future.onIOPub = (msg) => {
-          onIOPub(msg);
-          if (msg.header.msg_type === 'execute_input') {
-            resolve();
-          }
-        };
-      });
-      await withTimeout(started, `execute_input of ${show(code)}`);
+      await withTimeout(loop.started, `execute_input of ${show(code)}`);
       await withTimeout(kernel.interrupt(), 'answer to the interrupt request');
       const { reply } = await finish(loop, code);
       expect(reply.status === 'error' && reply.ename === 'Interrupted', `reply ${show(reply)}, want ename "Interrupted"`);
@@ -221,8 +220,14 @@ async function main(url, token) {
   const serverSettings = ServerConnection.makeSettings({ baseUrl: url, token });
   const manager = new KernelManager({ serverSettings });
   let kernel;
-  let current = 'start kernel';
+  let current = 'kernelspec';
   try {
+    const specs = await withTimeout(KernelSpecAPI.getSpecs(serverSettings), 'kernelspecs from the server');
+    const spec = specs.kernelspecs.concurlab;
+    expect(spec, `the server has no concurlab kernelspec, only ${show(Object.keys(specs.kernelspecs))}`);
+    expect(spec.language === 'go', `the kernelspec's language is ${show(spec.language)}, want "go"`);
+    console.log(`ok    kernelspec: ${show(spec.display_name)}, language ${spec.language}`);
+    current = 'start kernel';
     await withTimeout(manager.ready, 'kernel list from the server');
     kernel = await withTimeout(manager.startNew({ name: 'concurlab' }), 'started kernel');
     console.log(`ok    start kernel: ${kernel.name} ${kernel.id}`);

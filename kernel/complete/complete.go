@@ -46,6 +46,13 @@ func New(packages map[string]map[string]reflect.Value) *Completer {
 	return c
 }
 
+// ImportPath returns the import path of the package that cells can import as name, when
+// there is one ("rand" → "math/rand"), for hints about a package a cell forgot to import.
+func (c *Completer) ImportPath(name string) (string, bool) {
+	path, ok := c.known[name]
+	return path, ok
+}
+
 // view is what one request sees of the session: the declarations of the session and of the
 // cell, merged, with the packages they import.
 type view struct {

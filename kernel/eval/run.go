@@ -178,6 +178,17 @@ func (s *Session) interrupted() {
 	s.stale = true
 }
 
+// compileFailure is compileError with a hint when the undefined name is a package that the
+// session has not imported.
+func (s *Session) compileFailure(code string, cell int, ce *cellError) *engine.Error {
+	e := compileError(code, cell, ce)
+	name, undefined := strings.CutPrefix(ce.msg, "undefined: ")
+	if path, ok := s.completer.ImportPath(name); undefined && ok && !s.knows(name) {
+		e.Traceback = append(e.Traceback, fmt.Sprintf("  Hint: %s is a package; import it first: import %q", name, path))
+	}
+	return e
+}
+
 // failure turns an error of a chunk of cell into what the user sees.
 func (s *Session) failure(code string, cell int, err error) *engine.Error {
 	var dl *deadlock
@@ -207,10 +218,10 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 		return newError("CompileError", fmt.Sprintf("replaying In[%d] line %d:%d: %s", re.cell, re.err.line, re.err.col, re.err.msg),
 			"  A declaration of an earlier cell no longer compiles with this cell's redefinition.")
 	case errors.As(err, &ce):
-		return compileError(code, cell, ce)
+		return s.compileFailure(code, cell, ce)
 	}
 	if ce, ok := yaegiCellError(err.Error()); ok {
-		return compileError(code, cell, ce)
+		return s.compileFailure(code, cell, ce)
 	}
 	return newError("Error", err.Error())
 }

@@ -58,6 +58,8 @@ launch() {
 
 run_tests() {
   apt_install "${runtime_packages[@]}" "${test_packages[@]}"
+  # JupyterLab's own client library (@jupyterlab/services, from npm) runs under node.
+  command -v npm >/dev/null || apt_install nodejs npm
   build
   say "gofmt and go vet"
   unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -70,12 +72,12 @@ run_tests() {
   go test -run '^$' -fuzz '^FuzzDecode$' -fuzztime 10s ./kernel/jupyter
   say "The benchmark, briefly, to keep it working (its figures are not judged here)"
   go run ./cmd/bench -quick -peer=false -kernel bin/concurlab
-  say "Jupyter's clients against the installed kernel"
+  say "Jupyter's clients (and JupyterLab's, through a Notebook server) against the installed kernel"
   local prefix
   prefix=$(mktemp -d)
   trap 'rm -rf "$prefix"' RETURN
   bin/concurlab install --prefix "$prefix" >/dev/null
-  JUPYTER_PATH="$prefix/share/jupyter" /usr/bin/python3 -m pytest -p no:cacheprovider --timeout 300 -q tests/jupyter
+  JUPYTER_PATH="$prefix/share/jupyter" /usr/bin/python3 -m pytest -p no:cacheprovider --timeout 300 -q tests/jupyter tests/jupyterlab
 }
 
 case "${1:-}" in

@@ -71,15 +71,25 @@ func TestGILNeverTwoHoldersAndNoStarvation(t *testing.T) {
 	}
 }
 
+// fastest runs f three times and returns its shortest time: a busy machine can slow a run
+// down, never speed it up.
+func fastest(f func()) time.Duration {
+	best := Measure(f)
+	for range 2 {
+		best = min(best, Measure(f))
+	}
+	return best
+}
+
 func TestGILCPUBoundIsSerialIOBoundOverlaps(t *testing.T) {
 	const threads, units = 2, 1500
-	serial := Measure(func() {
+	serial := fastest(func() {
 		for range threads {
 			CPUWork(units)
 		}
 	})
 	g := NewGIL(0)
-	underGIL := Measure(func() {
+	underGIL := fastest(func() {
 		var ts []*Thread
 		for range threads {
 			ts = append(ts, g.Go(func() { CPUWork(units) }))
@@ -93,7 +103,7 @@ func TestGILCPUBoundIsSerialIOBoundOverlaps(t *testing.T) {
 	}
 
 	const sleep = 40 * time.Millisecond
-	overlapped := Measure(func() {
+	overlapped := fastest(func() {
 		var ts []*Thread
 		for range 4 {
 			ts = append(ts, g.Go(func() { IOWork(sleep) }))

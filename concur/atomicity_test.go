@@ -3,6 +3,7 @@ package concur
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 func reversed(n int) []int {
@@ -96,21 +97,19 @@ func TestCounterLostUpdates(t *testing.T) {
 }
 
 func TestUnsafeIncLosesUpdatesUnderGIL(t *testing.T) {
+	const each = 5000
 	g := NewGIL(1)
 	var c Counter
-	a := g.Go(func() {
-		for range 500 {
+	inc := func() {
+		Sleep(10 * time.Millisecond) // lets go of the GIL, so that both threads are there
+		for range each {
 			c.UnsafeInc()
 		}
-	})
-	b := g.Go(func() {
-		for range 500 {
-			c.UnsafeInc()
-		}
-	})
+	}
+	a, b := g.Go(inc), g.Go(inc)
 	a.Join()
 	b.Join()
-	if c.Value() >= 1000 {
+	if c.Value() >= 2*each {
 		t.Errorf("no update lost under a GIL that switches between read and write: %d", c.Value())
 	}
 }

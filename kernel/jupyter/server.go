@@ -100,9 +100,11 @@ func (s *Server) bind() error {
 	return listen(s.heartbeat, s.conn.SocketEndpoint(s.conn.HBPort))
 }
 
-// zmqLogger sends zmq4's own log lines (failed handshakes) to the server's logger.
+// zmqLogger sends zmq4's own log lines to the server's logger at info level: all it logs is
+// a connection whose handshake failed, which is a peer's affair (a client that hung up while
+// connecting, as Notebook's websocket proxy does, or something that speaks no ZMTP).
 func (s *Server) zmqLogger() zmq4.Option {
-	return zmq4.WithLogger(slog.NewLogLogger(s.opts.Logger.Handler(), slog.LevelWarn))
+	return zmq4.WithLogger(slog.NewLogLogger(s.opts.Logger.Handler(), slog.LevelInfo))
 }
 
 func listen(sock zmq4.Socket, endpoint string) error {

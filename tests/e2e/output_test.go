@@ -52,9 +52,7 @@ func TestStdoutAndStderrStayInOrder(t *testing.T) {
 	for _, m := range msgs {
 		if m.Header.MsgType == "stream" {
 			content := mustDecode(t, m.Content)
-			for _, line := range strings.Split(strings.TrimSpace(content["text"].(string)), "\n") {
-				order = append(order, line)
-			}
+			order = append(order, strings.Split(strings.TrimSpace(content["text"].(string)), "\n")...)
 		}
 	}
 	want := "out 0,err 0,out 1,err 1,out 2,err 2,out 3,err 3,out 4,err 4"

@@ -21,8 +21,8 @@ import (
 	"go/token"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 
@@ -42,7 +42,7 @@ func main() {
 	flag.Parse()
 
 	index := map[string]complete.PackageDocs{}
-	goroot := filepath.Join(runtime.GOROOT(), "src")
+	goroot := filepath.Join(goEnv("GOROOT"), "src")
 	for _, path := range append(stdlibPaths(), "builtin") {
 		addPackage(index, path, filepath.Join(goroot, path))
 	}
@@ -52,6 +52,15 @@ func main() {
 	if err := write(*out, index); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// goEnv returns a variable of `go env`: the Go installation whose sources are documented.
+func goEnv(name string) string {
+	out, err := exec.Command("go", "env", name).Output()
+	if err != nil {
+		log.Fatalf("go env %s: %v", name, err)
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // stdlibPaths lists the import paths of yaegi's standard library table, whose keys are

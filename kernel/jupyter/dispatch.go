@@ -18,8 +18,6 @@ type requestError struct{ msg string }
 
 func (e *requestError) Error() string { return e.msg }
 
-func quote(s string) string { return strconv.Quote(s) }
-
 // requiredFields lists the content keys without which a request is refused.
 var requiredFields = map[string][]string{
 	"execute_request":     {"code"},
@@ -72,12 +70,13 @@ var errUnknownType = &requestError{"unknown message type"}
 
 func ignore(context.Context, *Message) (any, error) { return nil, nil }
 
-// serve answers m between a busy and an idle status whose parent is m.
+// serve answers m between a busy and an idle status whose parent is m. Only requests get a
+// reply: a comm message that fails is logged, since the protocol has no reply type for it.
 func (s *Server) serve(ctx context.Context, r *router, m *Message) {
 	s.publish(m, "status", statusContent{"busy"})
 	defer s.publish(m, "status", statusContent{"idle"})
 	content := s.handle(ctx, r.name, m)
-	if content != nil {
+	if content != nil && strings.HasSuffix(m.Header.MsgType, "_request") {
 		s.reply(r, m, content)
 	}
 }
@@ -122,7 +121,7 @@ func checkRequired(m *Message) error {
 	}
 	for _, k := range keys {
 		if _, ok := fields[k]; !ok {
-			return &requestError{m.Header.MsgType + " has no " + quote(k)}
+			return &requestError{m.Header.MsgType + " has no " + strconv.Quote(k)}
 		}
 	}
 	return nil

@@ -28,6 +28,8 @@ type fakeEngine struct {
 	// started receives the code of each cell as it starts.
 	started chan string
 	spins   atomic.Int64
+	// kept is the Output of the last cell that ran "keep", for use after the cell ended.
+	kept engine.Output
 }
 
 func newFakeEngine() *fakeEngine { return &fakeEngine{started: make(chan string, 2000)} }
@@ -86,6 +88,10 @@ func (e *fakeEngine) Execute(ctx context.Context, req engine.ExecuteRequest, out
 				continue
 			}
 			out.Stream("stdout", "got "+value+"\n")
+		case "keep":
+			e.mu.Lock()
+			e.kept = out
+			e.mu.Unlock()
 		case "block":
 			<-ctx.Done()
 			return interrupted()
@@ -125,6 +131,8 @@ func (e *fakeEngine) IsComplete(code string) engine.Completeness {
 	switch {
 	case strings.HasSuffix(code, "{"):
 		return engine.Completeness{Status: "incomplete", Indent: "\t"}
+	case strings.HasSuffix(code, "+"):
+		return engine.Completeness{Status: "incomplete"}
 	case strings.HasPrefix(code, "}"):
 		return engine.Completeness{Status: "invalid"}
 	}

@@ -96,9 +96,11 @@ func (s *Server) inspect(_ context.Context, m *Message) (any, error) {
 	return inspectReply{Status: "ok", Found: in.Found, Data: object(in.Data), Metadata: object(in.Metadata)}, nil
 }
 
+// isCompleteReply has an indent exactly when the code is incomplete, as the protocol says,
+// even when the indent is empty.
 type isCompleteReply struct {
-	Status string `json:"status"`
-	Indent string `json:"indent,omitempty"`
+	Status string  `json:"status"`
+	Indent *string `json:"indent,omitempty"`
 }
 
 func (s *Server) isComplete(_ context.Context, m *Message) (any, error) {
@@ -110,7 +112,7 @@ func (s *Server) isComplete(_ context.Context, m *Message) (any, error) {
 	reply := isCompleteReply{Status: c.Status}
 	switch c.Status {
 	case "incomplete":
-		reply.Indent = c.Indent
+		reply.Indent = &c.Indent
 	case "complete", "invalid":
 	default:
 		reply.Status = "unknown"

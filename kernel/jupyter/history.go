@@ -3,6 +3,7 @@ package jupyter
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -89,7 +90,7 @@ func (h *history) query(req historyRequest) ([][]any, error) {
 		}
 		picked = lastN(picked, req.N)
 	default:
-		return nil, &requestError{"hist_access_type must be tail, range or search, not " + quote(req.HistAccessType)}
+		return nil, &requestError{"hist_access_type must be tail, range or search, not " + strconv.Quote(req.HistAccessType)}
 	}
 	out := make([][]any, 0, len(picked))
 	for _, e := range picked {
@@ -160,7 +161,7 @@ func globMatcher(pattern string) (func(string) bool, error) {
 	re.WriteString(`\z`)
 	compiled, err := regexp.Compile(re.String())
 	if err != nil {
-		return nil, &requestError{"bad history search pattern " + quote(pattern)}
+		return nil, &requestError{"bad history search pattern " + strconv.Quote(pattern)}
 	}
 	return compiled.MatchString, nil
 }

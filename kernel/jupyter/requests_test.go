@@ -2,8 +2,10 @@ package jupyter_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/concurlab/concurlab/kernel/client"
 	"github.com/concurlab/concurlab/kernel/jupyter"
@@ -25,6 +27,7 @@ func TestCodeRequests(t *testing.T) {
 		{"inspect_request", map[string]any{"code": "", "cursor_pos": 0},
 			map[string]any{"status": "ok", "found": false, "data": map[string]any{}, "metadata": map[string]any{}}},
 		{"is_complete_request", map[string]any{"code": "func f() {"}, map[string]any{"status": "incomplete", "indent": "\t"}},
+		{"is_complete_request", map[string]any{"code": "x := 1 +"}, map[string]any{"status": "incomplete", "indent": ""}},
 		{"is_complete_request", map[string]any{"code": "x := 1"}, map[string]any{"status": "complete"}},
 		{"is_complete_request", map[string]any{"code": "}"}, map[string]any{"status": "invalid"}},
 		{"comm_info_request", map[string]any{}, map[string]any{"status": "ok", "comms": map[string]any{}}},
@@ -56,10 +59,20 @@ func TestCommOpenOfUnknownTargetIsClosed(t *testing.T) {
 	if c := content(t, msgs[1]); c["comm_id"] != "c1" {
 		t.Errorf("comm_close = %v", c)
 	}
-	for _, msgType := range []string{"comm_msg", "comm_close"} {
-		id := h.send(h.c, client.Shell, msgType, map[string]any{"comm_id": "c1", "data": map[string]any{}})
+	for _, msg := range []struct {
+		msgType string
+		content map[string]any
+	}{
+		{"comm_msg", map[string]any{"comm_id": "c1", "data": map[string]any{}}},
+		{"comm_close", map[string]any{"comm_id": "c1", "data": map[string]any{}}},
+		{"comm_msg", map[string]any{"data": map[string]any{}}}, // no comm_id: refused, logged
+	} {
+		id := h.send(h.c, client.Shell, msg.msgType, msg.content)
 		if _, err := h.c.IOPubUntilIdle(id, timeout); err != nil {
-			t.Fatalf("%s: %v", msgType, err)
+			t.Fatalf("%s: %v", msg.msgType, err)
+		}
+		if reply, err := h.c.Recv(client.Shell, 100*time.Millisecond); err == nil {
+			t.Errorf("%s %v got a %s on shell; comm messages have no reply", msg.msgType, msg.content, reply.Header.MsgType)
 		}
 	}
 	if _, err := h.c.KernelInfo(); err != nil {
@@ -133,6 +146,40 @@ func TestInput(t *testing.T) {
 	_, got := h.execute("input name?")
 	if want := "stream:stderr:input failed: this front end does not accept input (allow_stdin is false)\n"; got[2] != want {
 		t.Errorf("without stdin: %q", got)
+	}
+}
+
+// A goroutine that outlived its cell and reads input gets an error at once: it neither asks
+// the front end nor disturbs the input that the running cell waits for.
+func TestInputAfterTheCellEnded(t *testing.T) {
+	h := start(t, jupyter.Options{})
+	kept := h.send(h.c, client.Shell, "execute_request", client.ExecuteRequest{Code: "keep", AllowStdin: true})
+	if _, err := h.c.IOPubUntilIdle(kept, timeout); err != nil {
+		t.Fatal(err)
+	}
+	id := h.send(h.c, client.Shell, "execute_request", client.ExecuteRequest{Code: "input name?", AllowStdin: true})
+	request, err := h.c.Recv(client.Stdin, timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.eng.mu.Lock()
+	late := h.eng.kept
+	h.eng.mu.Unlock()
+	if _, err := late.Input("late?", false); err == nil {
+		t.Error("Input of a finished cell asked the front end")
+	}
+	if stray, err := h.c.Recv(client.Stdin, 100*time.Millisecond); err == nil {
+		t.Errorf("a finished cell sent %s %v", stray.Header.MsgType, content(t, stray))
+	}
+	if err := h.c.AnswerInput(request, "gopher"); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := h.c.IOPubUntilIdle(id, timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(t, msgs); !slices.Contains(got, "stream:stdout:got gopher\n") {
+		t.Errorf("the running cell lost its input: %q", got)
 	}
 }
 

@@ -36,7 +36,9 @@ func (s *Server) askInput(ctx context.Context, parent *Message, prompt string, p
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		s.input = nil
+		if s.input == wait {
+			s.input = nil
+		}
 		s.mu.Unlock()
 	}()
 	s.stdin.out.send(msg)

@@ -3,6 +3,7 @@ package jupyter
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strconv"
@@ -135,6 +136,20 @@ func decode(m *Message, v any) error {
 	return nil
 }
 
+// unencodable is what goes out instead of a message whose content JSON cannot hold (a NaN in
+// a display's data, say): for a reply, an error reply, so that the client does not wait for
+// ever; for an iopub message, a line on the cell's stderr saying what was lost.
+func unencodable(msgType string, err error) (string, any) {
+	if cause := errors.Unwrap(err); cause != nil {
+		err = cause // NewMessage's wrapping names msgType again
+	}
+	what := fmt.Sprintf("the kernel could not encode its %s: %v", msgType, err)
+	if strings.HasSuffix(msgType, "_reply") {
+		return msgType, errorReply{Status: "error", Ename: "KernelError", Evalue: what, Traceback: []string{what}}
+	}
+	return "stream", streamContent{Name: "stderr", Text: what + "\n"}
+}
+
 // reply sends the reply to m on the socket m came from.
 func (s *Server) reply(r *router, m *Message, content any) {
 	replyType := strings.TrimSuffix(m.Header.MsgType, "_request") + "_reply"
@@ -150,7 +165,10 @@ func (s *Server) sendTo(o *outbox, msgType string, parent *Message, content any)
 	msg, err := NewMessage(NewHeader(msgType, s.session, username), parent, content)
 	if err != nil {
 		s.log.warn("encode "+msgType, "cannot encode a message", "msg_type", msgType, "err", err)
-		return
+		msgType, content = unencodable(msgType, err)
+		if msg, err = NewMessage(NewHeader(msgType, s.session, username), parent, content); err != nil {
+			return
+		}
 	}
 	if o == s.iopub {
 		msg.Identities = [][]byte{[]byte("kernel." + s.session + "." + msgType)}

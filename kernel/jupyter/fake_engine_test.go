@@ -2,6 +2,7 @@ package jupyter_test
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -88,6 +89,8 @@ func (e *fakeEngine) Execute(ctx context.Context, req engine.ExecuteRequest, out
 				continue
 			}
 			out.Stream("stdout", "got "+value+"\n")
+		case "nan":
+			out.Display(engine.DisplayData{Data: map[string]any{"text/plain": math.NaN()}})
 		case "keep":
 			e.mu.Lock()
 			e.kept = out

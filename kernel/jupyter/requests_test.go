@@ -149,6 +149,18 @@ func TestInput(t *testing.T) {
 	}
 }
 
+// A display that JSON cannot hold becomes a line on stderr that says so; the cell goes on.
+func TestUnencodableDisplayIsReported(t *testing.T) {
+	h := start(t, jupyter.Options{})
+	_, got := h.execute("nan\nprint after")
+	want := []string{"status:busy", "execute_input",
+		"stream:stderr:the kernel could not encode its display_data: json: unsupported value: NaN\n",
+		"stream:stdout:after\n", "status:idle"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("iopub = %q\nwant %q", got, want)
+	}
+}
+
 // A goroutine that outlived its cell and reads input gets an error at once: it neither asks
 // the front end nor disturbs the input that the running cell waits for.
 func TestInputAfterTheCellEnded(t *testing.T) {

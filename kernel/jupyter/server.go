@@ -16,9 +16,13 @@ import (
 // username is the user name in the headers of the kernel's messages.
 const username = "kernel"
 
-// linger is how long Run waits, after its last message was queued, before it closes the
-// sockets, so that the last status and replies leave the process.
-const linger = 50 * time.Millisecond
+// Closing down: Run waits up to drainTimeout for the outboxes to write what is queued (the
+// last replies and statuses), then linger for the connections to carry it, then closes the
+// sockets.
+const (
+	drainTimeout = 2 * time.Second
+	linger       = 50 * time.Millisecond
+)
 
 // Server serves one engine over the five sockets a connection file names. Shell requests
 // are handled one at a time, in order; control requests are served while a cell runs.
@@ -124,11 +128,11 @@ func (s *Server) Run(ctx context.Context) error {
 	s.stopServing = stop
 	s.mu.Unlock()
 
-	var sockets, shell sync.WaitGroup
+	var sockets, outboxes, shell sync.WaitGroup
 	shellCtx, stopShell := context.WithCancel(ctx)
 	shell.Go(func() { s.serveShell(shellCtx) })
-	for _, o := range []*outbox{s.shell.out, s.control.out, s.stdin.out, s.iopub} {
-		sockets.Go(o.run)
+	for _, o := range s.outboxes() {
+		outboxes.Go(o.run)
 	}
 	s.publish(nil, "status", statusContent{"starting"})
 	sockets.Go(func() { s.shell.read(func(m *Message) { s.enqueueShell(ctx, m) }) })
@@ -145,13 +149,28 @@ func (s *Server) Run(ctx context.Context) error {
 	if asked {
 		s.eng.Shutdown(restart)
 	}
-	for _, o := range []*outbox{s.shell.out, s.control.out, s.stdin.out, s.iopub} {
+	for _, o := range s.outboxes() {
 		o.finish()
+	}
+	drained := make(chan struct{})
+	go func() {
+		outboxes.Wait()
+		close(drained)
+	}()
+	select {
+	case <-drained:
+	case <-time.After(drainTimeout):
 	}
 	time.Sleep(linger)
 	s.closeSockets()
 	sockets.Wait()
+	<-drained
 	return nil
+}
+
+// outboxes are the queues of the sockets that the server writes to.
+func (s *Server) outboxes() []*outbox {
+	return []*outbox{s.shell.out, s.control.out, s.stdin.out, s.iopub}
 }
 
 // Interrupt cancels the running cell's context, as interrupt_request and SIGINT do.

@@ -47,15 +47,20 @@ func (l *limitedLogger) warn(kind, msg string, args ...any) {
 	l.log.Warn(msg, args...)
 }
 
-// once logs msg the first time a line of this kind comes, and never again.
+// once logs msg the first time a line of this kind comes, and never again. Once the limiter
+// remembers maxLogKeys kinds, new kinds share warn's rate-limited "other".
 func (l *limitedLogger) once(kind, msg string, args ...any) {
 	l.mu.Lock()
 	_, seen := l.last[kind]
-	if !seen && len(l.last) < maxLogKeys {
+	full := !seen && len(l.last) >= maxLogKeys
+	if !seen && !full {
 		l.last[kind] = time.Now()
 	}
 	l.mu.Unlock()
-	if !seen {
+	switch {
+	case full:
+		l.warn("other", msg, args...)
+	case !seen:
 		l.log.Warn(msg, args...)
 	}
 }

@@ -11,7 +11,6 @@ const (
 	requestInspect    = "inspect"
 	requestIsComplete = "is_complete"
 	requestReplay     = "replay"
-	requestInfo       = "info"
 	requestShutdown   = "shutdown"
 )
 
@@ -26,7 +25,6 @@ const (
 	eventInspectReply    = "inspect_reply"
 	eventIsCompleteReply = "is_complete_reply"
 	eventReplayReply     = "replay_reply"
-	eventInfoReply       = "info_reply"
 	eventShutdownReply   = "shutdown_reply"
 	eventError           = "error"
 )
@@ -43,7 +41,6 @@ type request struct {
 	Declarations []string               `json:"declarations,omitempty"`
 	Input        string                 `json:"input,omitempty"`
 	InputError   string                 `json:"input_error,omitempty"`
-	Restart      bool                   `json:"restart,omitempty"`
 }
 
 // event is one line the worker writes to its event pipe. Output events (stream, display,
@@ -63,6 +60,5 @@ type event struct {
 	Completion   *engine.Completion   `json:"completion,omitempty"`
 	Inspection   *engine.Inspection   `json:"inspection,omitempty"`
 	Completeness *engine.Completeness `json:"completeness,omitempty"`
-	Info         *engine.Info         `json:"info,omitempty"`
 	Error        string               `json:"error,omitempty"`
 }

@@ -100,15 +100,12 @@ func (s *server) handle(req request) bool {
 	case requestIsComplete:
 		c := s.eng.IsComplete(req.Code)
 		reply.Type, reply.Completeness = eventIsCompleteReply, &c
-	case requestInfo:
-		info := s.eng.Info()
-		reply.Type, reply.Info = eventInfoReply, &info
 	case requestReplay:
 		reply.Type = eventReplayReply
 		reply.Error = s.replay(req.Declarations)
 	case requestShutdown:
 		s.stopCell()
-		s.eng.Shutdown(req.Restart)
+		s.eng.Shutdown(false)
 		reply.Type = eventShutdownReply
 		s.events.send(reply)
 		return false

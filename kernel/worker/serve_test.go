@@ -53,9 +53,6 @@ func TestServeAnswersRequests(t *testing.T) {
 		req   request
 		check func(event) bool
 	}{
-		{request{ID: 1, Type: requestInfo}, func(ev event) bool {
-			return ev.Type == eventInfoReply && ev.Info.Implementation == "fake"
-		}},
 		{request{ID: 2, Type: requestComplete, Code: "fm", Cursor: 2}, func(ev event) bool {
 			return ev.Type == eventCompleteReply && slices.Equal(ev.Completion.Matches, []string{"complete:fm"})
 		}},

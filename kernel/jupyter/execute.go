@@ -62,7 +62,18 @@ func orDefault(b *bool, def bool) bool {
 }
 
 // execute runs a cell: execute_input, the cell's output, its result or error, the reply.
+// Interrupt cancels the cell from the moment it is taken from the queue.
 func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	s.mu.Lock()
+	s.cancelCell = cancel
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.cancelCell = nil
+		s.mu.Unlock()
+		cancel()
+	}()
 	var req executeRequest
 	if err := decode(m, &req); err != nil {
 		return nil, err
@@ -109,19 +120,11 @@ func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
 	return executeOK{Status: "ok", ExecutionCount: ereq.ExecutionCount, UserExpressions: object(userExpressions(result.UserExpressions)), Payload: nonNil(result.Payload)}, nil
 }
 
-// runCell runs the engine on a context that Interrupt cancels, turning an engine panic into
-// the cell's error.
+// runCell runs the engine on ctx, which Interrupt cancels, turning an engine panic into the
+// cell's error.
 func (s *Server) runCell(ctx context.Context, req engine.ExecuteRequest, out *cellOutput) (reply engine.ExecuteReply) {
-	ctx, cancel := context.WithCancel(ctx)
 	out.ctx = ctx
-	s.mu.Lock()
-	s.cancelCell = cancel
-	s.mu.Unlock()
 	defer func() {
-		s.mu.Lock()
-		s.cancelCell = nil
-		s.mu.Unlock()
-		cancel()
 		if p := recover(); p != nil {
 			s.opts.Logger.Error("engine panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			value := fmt.Sprint(p)

@@ -93,10 +93,10 @@ func (s *Server) bind() error {
 		return err
 	}
 	pub := zmq4.NewPub(ctx, s.zmqLogger())
+	s.iopub = newOutbox("iopub", pub, s) // closeSockets closes it from here on
 	if err := pub.SetOption(zmq4.OptionHWM, iopubHighWater); err != nil {
 		return err
 	}
-	s.iopub = newOutbox("iopub", pub, s)
 	if err := listen(pub, s.conn.SocketEndpoint(s.conn.IOPubPort)); err != nil {
 		return err
 	}

@@ -22,14 +22,14 @@ func (e *replayError) Error() string { return fmt.Sprintf("In[%d] %v", e.cell, e
 // variables that statements made, carries the variables' values over except those named
 // fresh, and says which could not be carried. An earlier declaration that no longer compiles
 // (it used what a later cell redeclared) is dropped with a notice, so that the session never
-// wedges; when lastIsNew and the last of decls fails, the cell's new declaration is at fault,
+// wedges; when one of the last added of decls fails, the cell's new declaration is at fault,
 // and the session is left as it was.
-func (s *Session) rebuild(decls []declaration, fresh []string, lastIsNew bool) error {
+func (s *Session) rebuild(decls []declaration, fresh []string, added int) error {
 	var dropped []string
 	for {
 		err := s.rebuildWith(decls, fresh)
 		var re *replayError
-		if !errors.As(err, &re) || lastIsNew && re.index == len(decls)-1 {
+		if !errors.As(err, &re) || re.index >= len(decls)-added {
 			if err == nil && len(dropped) > 0 {
 				s.ro.deliver("stderr", "dropped, since they no longer compile with the new declarations:\n"+strings.Join(dropped, "\n")+"\n")
 			}

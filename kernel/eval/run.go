@@ -66,23 +66,25 @@ func (s *Session) runImport(ctx context.Context, p *parsedChunk) error {
 // yaegi would keep old callers bound to the old one; re-running an unchanged func, type or
 // const is a no-op.
 func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
-	d := declaration{
-		keys: declKeys(p.file.Decls[0]), source: p.text,
-		code: applyEdits(p.text, s.rewrites(p, cell)),
-		cell: cell, line: p.line, col: p.col,
-	}
-	if redefines(s.decls, d.keys) {
-		if unchanged(s.decls, d) {
-			return nil
+	edits := s.rewrites(p, cell)
+	decls := declarationsOf(p, cell, edits)
+	if !slices.ContainsFunc(decls, func(d declaration) bool { return redefines(s.decls, d.keys) }) {
+		if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, applyEdits(p.text, edits))); err != nil {
+			return err
 		}
-		return s.rebuild(replaced(s.decls, d), varNames(d.keys, "var "), true)
+		s.decls = append(s.decls, decls...)
+		registerTypes(s.in, decls)
+		return nil
 	}
-	if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, d.code)); err != nil {
-		return err
+	if !slices.ContainsFunc(decls, func(d declaration) bool { return !unchanged(s.decls, d) }) {
+		return nil
 	}
-	s.decls = append(s.decls, d)
-	registerTypes(s.in, []declaration{d})
-	return nil
+	all, fresh := s.decls, []string(nil)
+	for _, d := range decls {
+		all = replaced(all, d)
+		fresh = append(fresh, varNames(d.keys, "var ")...)
+	}
+	return s.rebuild(all, fresh, len(decls))
 }
 
 // unchanged reports a declaration of no variable whose source is already declared as is.

@@ -88,8 +88,7 @@ func (s *Server) handle(ctx context.Context, socket string, m *Message) (content
 	defer func() {
 		if p := recover(); p != nil {
 			s.opts.Logger.Error("handler panicked", "msg_type", msgType, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			content = errorReply{Status: "error", Ename: "KernelError", Evalue: fmt.Sprintf("the kernel failed on %s: %v", msgType, p),
-				Traceback: []string{fmt.Sprintf("the kernel failed on %s: %v", msgType, p)}}
+			content = newErrorReply("KernelError", fmt.Sprintf("the kernel failed on %s: %v", msgType, p))
 		}
 	}()
 	h, err := s.handlerFor(socket, msgType)
@@ -105,7 +104,7 @@ func (s *Server) handle(ctx context.Context, socket string, m *Message) (content
 	}
 	if err != nil {
 		s.log.warn("refused "+msgType, "refused a request", "socket", socket, "msg_type", msgType, "reason", err)
-		return errorReply{Status: "error", Ename: "BadRequest", Evalue: err.Error(), Traceback: []string{err.Error()}}
+		return newErrorReply("BadRequest", err.Error())
 	}
 	return content
 }
@@ -145,7 +144,7 @@ func unencodable(msgType string, err error) (string, any) {
 	}
 	what := fmt.Sprintf("the kernel could not encode its %s: %v", msgType, err)
 	if strings.HasSuffix(msgType, "_reply") {
-		return msgType, errorReply{Status: "error", Ename: "KernelError", Evalue: what, Traceback: []string{what}}
+		return msgType, newErrorReply("KernelError", what)
 	}
 	return "stream", streamContent{Name: "stderr", Text: what + "\n"}
 }

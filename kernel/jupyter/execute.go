@@ -28,10 +28,16 @@ type executeResult struct {
 	Metadata       map[string]any `json:"metadata"`
 }
 
+// errorContent is the iopub error message, and the error fields of error replies.
 type errorContent struct {
 	Ename     string   `json:"ename"`
 	Evalue    string   `json:"evalue"`
 	Traceback []string `json:"traceback"`
+}
+
+// newErrorContent says what went wrong, with the one line as the traceback too.
+func newErrorContent(name, value string) errorContent {
+	return errorContent{Ename: name, Evalue: value, Traceback: []string{value}}
 }
 
 type executeOK struct {
@@ -42,15 +48,9 @@ type executeOK struct {
 }
 
 type executeError struct {
-	Status         string   `json:"status"`
-	ExecutionCount int      `json:"execution_count"`
-	Ename          string   `json:"ename"`
-	Evalue         string   `json:"evalue"`
-	Traceback      []string `json:"traceback"`
-}
-
-type abortedReply struct {
-	Status string `json:"status"`
+	Status         string `json:"status"`
+	ExecutionCount int    `json:"execution_count"`
+	errorContent
 }
 
 // orDefault returns *b, or def when the request did not say.
@@ -110,12 +110,12 @@ func (s *Server) execute(ctx context.Context, m *Message) (any, error) {
 		}
 	}
 	if e := result.Error; e != nil {
-		traceback := nonNil(e.Traceback)
+		content := errorContent{Ename: e.Name, Evalue: e.Value, Traceback: nonNil(e.Traceback)}
 		if !req.Silent {
-			s.publish(m, "error", errorContent{Ename: e.Name, Evalue: e.Value, Traceback: traceback})
+			s.publish(m, "error", content)
 		}
 		s.abortQueue = ereq.StopOnError
-		return executeError{Status: "error", ExecutionCount: ereq.ExecutionCount, Ename: e.Name, Evalue: e.Value, Traceback: traceback}, nil
+		return executeError{Status: "error", ExecutionCount: ereq.ExecutionCount, errorContent: content}, nil
 	}
 	return executeOK{Status: "ok", ExecutionCount: ereq.ExecutionCount, UserExpressions: object(userExpressions(result.UserExpressions)), Payload: nonNil(result.Payload)}, nil
 }

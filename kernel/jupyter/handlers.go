@@ -11,17 +11,22 @@ type statusContent struct {
 	ExecutionState string `json:"execution_state"`
 }
 
-type okReply struct {
+// statusReply is a reply with nothing but its status: "ok", or "aborted" for a cell that
+// stop_on_error skipped.
+type statusReply struct {
 	Status string `json:"status"`
 }
 
-var okStatus = okReply{Status: "ok"}
+var okStatus = statusReply{Status: "ok"}
 
 type errorReply struct {
-	Status    string   `json:"status"`
-	Ename     string   `json:"ename"`
-	Evalue    string   `json:"evalue"`
-	Traceback []string `json:"traceback"`
+	Status string `json:"status"`
+	errorContent
+}
+
+// newErrorReply is an error reply that says what went wrong in one line.
+func newErrorReply(name, value string) errorReply {
+	return errorReply{Status: "error", errorContent: newErrorContent(name, value)}
 }
 
 type kernelInfoReply struct {

@@ -45,7 +45,7 @@ func (s *Server) abortQueuedExecutes(ctx context.Context) {
 		case m := <-s.requests:
 			if m.Header.MsgType == "execute_request" {
 				s.publish(m, "status", statusContent{"busy"})
-				s.reply(s.shell, m, abortedReply{Status: "aborted"})
+				s.reply(s.shell, m, statusReply{Status: "aborted"})
 				s.publish(m, "status", statusContent{"idle"})
 				continue
 			}

@@ -14,10 +14,7 @@ const modulePrefix = "github.com/concurlab/concurlab/"
 // sessionVars lists the variables of an interpreter that carry over a rebuild, sorted:
 // everything but the rewrites' hidden names and constants.
 func sessionVars(globals map[string]reflect.Value, decls []declaration) []string {
-	var consts []string
-	for _, d := range decls {
-		consts = append(consts, varNames(d.keys, "const ")...)
-	}
+	consts := declaredNames(decls, "const ")
 	var names []string
 	for name, v := range globals {
 		if !strings.HasPrefix(name, "__") && name != "_" && !slices.Contains(consts, name) && v.IsValid() {
@@ -81,13 +78,11 @@ func (n typeNamer) source(t reflect.Type) (string, bool) {
 }
 
 // statementVarDecls declares, as Go source, the variables that cells made with statements
-// (x := …) rather than declarations, so that replayed funcs that use them compile. It returns
-// the names whose type cannot be written (funcs, anonymous structs): they are reset.
+// (x := …) rather than declarations, so that replayed funcs that use them compile; a name
+// that a declaration now declares is left to it. It returns the names whose type cannot be
+// written (funcs, anonymous structs): they are reset.
 func statementVarDecls(names []string, globals map[string]reflect.Value, decls []declaration, n typeNamer) (src string, undeclared []string) {
-	var declared []string
-	for _, d := range decls {
-		declared = append(declared, varNames(d.keys, "var ")...)
-	}
+	declared := declaredNames(decls, topLevelKinds...)
 	var b strings.Builder
 	for _, name := range names {
 		if slices.Contains(declared, name) {

@@ -91,12 +91,27 @@ func receiverType(x ast.Expr) string {
 	}
 }
 
-// varNames returns the names that keys declare as variables or constants.
+// varNames returns the names that keys declare as kind ("var ", "type ", ...).
 func varNames(keys []string, kind string) []string {
 	var names []string
 	for _, k := range keys {
 		if len(k) > len(kind) && k[:len(kind)] == kind {
 			names = append(names, k[len(kind):])
+		}
+	}
+	return names
+}
+
+// topLevelKinds are the kinds of declaration that name something at the top level (methods
+// do not).
+var topLevelKinds = []string{"func ", "type ", "var ", "const "}
+
+// declaredNames returns the names that decls declare as one of kinds.
+func declaredNames(decls []declaration, kinds ...string) []string {
+	var names []string
+	for _, d := range decls {
+		for _, kind := range kinds {
+			names = append(names, varNames(d.keys, kind)...)
 		}
 	}
 	return names
@@ -147,13 +162,8 @@ func definedByStatements(p *parsedChunk) []string {
 // did, and the rebuilt session must not declare both.
 func superseded(decls []declaration, names []string) []declaration {
 	return slices.DeleteFunc(slices.Clone(decls), func(d declaration) bool {
-		for _, kind := range []string{"func ", "type ", "var ", "const "} {
-			for _, name := range varNames(d.keys, kind) {
-				if slices.Contains(names, name) {
-					return true
-				}
-			}
-		}
-		return false
+		return slices.ContainsFunc(declaredNames([]declaration{d}, topLevelKinds...), func(name string) bool {
+			return slices.Contains(names, name)
+		})
 	})
 }

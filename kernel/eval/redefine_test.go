@@ -55,6 +55,12 @@ fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 
 		{name: "a spec of a group that no longer compiles is named at its own line",
 			setup: []string{`type box struct{ n int }`, "var (\n\ta = 1\n\tb = box{n: 2}\n)"},
 			code:  `type box struct{ m string }`, stderr: "var b (from In[2]): 3:"},
+		{name: "a var replaces a variable made by a statement",
+			setup: []string{`x := 1`, `func get() int { return x }`, `var x = 2`},
+			code:  `get()`, result: "2"},
+		{name: "a const replaces a variable made by a statement",
+			setup: []string{`n := 1`, `func getN() int { return n }`, `const n = 5`},
+			code:  `getN() + n`, result: "10"},
 		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
 			code: `func same() int { return 1 }`},
 	})

@@ -68,7 +68,7 @@ func (s *Session) runImport(ctx context.Context, p *parsedChunk) error {
 func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 	edits := s.rewrites(p, cell)
 	decls := declarationsOf(p, cell, edits)
-	if !slices.ContainsFunc(decls, func(d declaration) bool { return redefines(s.decls, d.keys) }) {
+	if !slices.ContainsFunc(decls, s.redeclares) {
 		if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, applyEdits(p.text, edits))); err != nil {
 			return err
 		}
@@ -85,6 +85,16 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 		fresh = append(fresh, varNames(d.keys, "var ")...)
 	}
 	return s.rebuild(all, fresh, len(decls))
+}
+
+// redeclares reports whether d declares a name that the session has: in a declaration, or as
+// a variable that a statement made (yaegi would make a second variable that old funcs don't see).
+func (s *Session) redeclares(d declaration) bool {
+	globals := s.in.Globals()
+	return redefines(s.decls, d.keys) || slices.ContainsFunc(declaredNames([]declaration{d}, topLevelKinds...), func(name string) bool {
+		_, ok := globals[name]
+		return ok
+	})
 }
 
 // unchanged reports a declaration of no variable whose source is already declared as is.

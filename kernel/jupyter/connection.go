@@ -44,8 +44,8 @@ func ReadConnectionFile(path string) (ConnectionInfo, error) {
 	return info, nil
 }
 
-// Validate reports what is wrong with the connection info, if anything. An empty transport
-// is taken as "tcp".
+// Validate reports what is wrong with the connection info, if anything, and sets an empty
+// transport to "tcp".
 func (c *ConnectionInfo) Validate() error {
 	switch c.Transport {
 	case "":

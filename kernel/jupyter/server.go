@@ -119,8 +119,8 @@ func listen(sock zmq4.Socket, endpoint string) error {
 }
 
 // Run serves requests until ctx is done or a shutdown_request arrives, then closes the
-// sockets. It calls eng.Shutdown only for a shutdown_request; when ctx ends first, shutting
-// the engine down is the caller's job.
+// sockets and returns nil. It calls eng.Shutdown only for a shutdown_request; when ctx ends
+// first, shutting the engine down is the caller's job. A Server runs once.
 func (s *Server) Run(ctx context.Context) error {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()

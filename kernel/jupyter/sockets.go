@@ -125,7 +125,7 @@ var errTooLarge = errors.New("message too large")
 
 // errorKind names the class of a decoding error, so that repeated ones share a log limit.
 func errorKind(err error) string {
-	for _, known := range []error{ErrNoDelimiter, ErrTruncated, ErrMissingSignature, ErrBadSignature, ErrMissingMsgType, ErrMissingMsgID, errTooLarge} {
+	for _, known := range []error{ErrNoDelimiter, ErrTruncated, ErrMissingSignature, ErrBadSignature, ErrMissingMsgType, ErrMissingMsgID, ErrContentNotObject, errTooLarge} {
 		if errors.Is(err, known) {
 			return known.Error()
 		}

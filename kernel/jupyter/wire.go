@@ -15,13 +15,13 @@ const Delimiter = "<IDS|MSG>"
 
 // Errors that Decode reports for messages that must be dropped.
 var (
-	ErrNoDelimiter        = errors.New("no <IDS|MSG> delimiter")
-	ErrTruncated          = errors.New("fewer than the five frames after <IDS|MSG>")
-	ErrMissingSignature   = errors.New("missing signature")
-	ErrBadSignature       = errors.New("wrong signature")
-	ErrMissingMsgType     = errors.New("header has no msg_type")
-	ErrMissingMsgID       = errors.New("header has no msg_id")
-	errContentNotAnObject = errors.New("content is not a JSON object")
+	ErrNoDelimiter      = errors.New("no <IDS|MSG> delimiter")
+	ErrTruncated        = errors.New("fewer than the five frames after <IDS|MSG>")
+	ErrMissingSignature = errors.New("missing signature")
+	ErrBadSignature     = errors.New("wrong signature")
+	ErrMissingMsgType   = errors.New("header has no msg_type")
+	ErrMissingMsgID     = errors.New("header has no msg_id")
+	ErrContentNotObject = errors.New("content is not a JSON object")
 )
 
 // Signer signs and verifies messages with HMAC-SHA256 over their four dicts. The zero Signer
@@ -125,7 +125,7 @@ func Decode(frames [][]byte, s Signer) (*Message, error) {
 		return nil, fmt.Errorf("metadata: %w", err)
 	}
 	if !json.Valid(rest[4]) || bytes.TrimSpace(rest[4])[0] != '{' {
-		return nil, errContentNotAnObject
+		return nil, ErrContentNotObject
 	}
 	m.Content = json.RawMessage(rest[4])
 	switch {

@@ -105,7 +105,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"truncated", edit(func(f [][]byte) [][]byte { return f[:6] }), ErrTruncated},
 		{"no msg_type", edit(func(f [][]byte) [][]byte { f[4] = []byte(`{"msg_id":"x"}`); return resign(f) }), ErrMissingMsgType},
 		{"no msg_id", edit(func(f [][]byte) [][]byte { f[4] = []byte(`{"msg_type":"x"}`); return resign(f) }), ErrMissingMsgID},
-		{"content not an object", edit(func(f [][]byte) [][]byte { f[7] = []byte(`[1]`); return resign(f) }), errContentNotAnObject},
+		{"content not an object", edit(func(f [][]byte) [][]byte { f[7] = []byte(`[1]`); return resign(f) }), ErrContentNotObject},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,8 +19,6 @@ const (
 	abandonedWindows = 5
 	// abandonedShare is the share of one core over a window that counts as busy.
 	abandonedShare = 0.6
-	// stopAbandoned is the reason a busy abandoned worker is stopped for.
-	stopAbandoned = "abandoned"
 )
 
 // clockTicks is the unit of the CPU times in /proc/PID/stat (USER_HZ, 100 on Linux).
@@ -56,9 +54,11 @@ func (s *Supervisor) watchAbandoned(g *generation, p *process, cells uint64) {
 // replaceAbandoned replaces g's worker p, which keeps a core busy in a call nothing can stop.
 func (s *Supervisor) replaceAbandoned(g *generation, p *process, busy time.Duration) {
 	s.opts.Logger.Printf("worker %d: still busy after an interrupted cell (%v of CPU in %v); replacing it", p.pid(), busy, abandonedWindow)
-	s.router.notice(fmt.Sprintf("The interrupted cell left a compiled call running that an interrupt cannot stop (it kept a core %.0f%% busy). "+
-		"The evaluator was replaced: your declarations (funcs, types, imports) were replayed, and variable values were reset.\n",
-		100*float64(busy)/float64(abandonedWindow)))
+	s.mu.Lock()
+	replayed := len(s.decls) > 0
+	s.mu.Unlock()
+	s.router.notice(fmt.Sprintf("The interrupted cell left a compiled call running that an interrupt cannot stop (it kept a core %.0f%% busy); %s.\n",
+		100*float64(busy)/float64(abandonedWindow), restartNote(replayed)))
 	s.replace(g)
 	p.kill(stopAbandoned)
 }

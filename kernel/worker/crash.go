@@ -146,9 +146,9 @@ func hiddenFrame(line string) bool {
 // restartNote says what survives a replaced worker.
 func restartNote(replayed bool) string {
 	if replayed {
-		return "the evaluator was restarted; your declarations (funcs, types, imports) were replayed; variable values were reset"
+		return "a fresh evaluator takes over, with your declarations (funcs, types, imports) replayed; variable values are reset"
 	}
-	return "the evaluator was restarted; variable values were reset"
+	return "a fresh evaluator takes over; variable values are reset"
 }
 
 // crashError is the error of a cell during which the worker died.

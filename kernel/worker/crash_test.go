@@ -88,8 +88,8 @@ func TestCrashErrorLines(t *testing.T) {
 		replayed bool
 		last     string
 	}{
-		{true, "the evaluator was restarted; your declarations (funcs, types, imports) were replayed; variable values were reset."},
-		{false, "the evaluator was restarted; variable values were reset."},
+		{true, "a fresh evaluator takes over, with your declarations (funcs, types, imports) replayed; variable values are reset."},
+		{false, "a fresh evaluator takes over; variable values are reset."},
 	}
 	for _, tt := range tests {
 		e := c.crashError(tt.replayed)

@@ -3,15 +3,8 @@ package worker
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
-)
-
-// Reasons for which the supervisor stops a worker on purpose.
-const (
-	stopInterrupt = "interrupt"
-	stopRestart   = "restart"
-	stopShutdown  = "shutdown"
-	stopReplay    = "replay"
 )
 
 // Bounds on waiting for a worker.
@@ -20,7 +13,7 @@ const (
 	shutdownTimeout = 2 * time.Second
 )
 
-// errStopped answers requests after Shutdown(false).
+// errStopped answers requests after Shutdown.
 var errStopped = errors.New("the evaluator was shut down")
 
 // generation is one worker's life: started in the background, ready once it runs with the
@@ -99,7 +92,7 @@ func (s *Supervisor) exited(g *generation, p *process) {
 	c := explainCrash(p.stderr.report(), p.state)
 	s.opts.Logger.Printf("worker %d exited: %s", p.pid(), c.cause)
 	if !reported {
-		s.router.notice("The evaluator stopped between cells. " + joinLines(c.lines(replayed)))
+		s.router.notice("The evaluator stopped between cells. " + strings.Join(c.lines(replayed), "\n") + "\n")
 	}
 	s.replace(g)
 }

@@ -2,9 +2,7 @@ package worker
 
 import (
 	"context"
-	"errors"
 	"log"
-	"strings"
 	"sync"
 	"time"
 
@@ -35,7 +33,9 @@ type Options struct {
 
 // Supervisor is an engine.Engine that runs cells in a worker process. It survives the
 // worker: a crash or a hard interrupt costs the cell, which reports what happened, and a
-// fresh worker replays the session's declarations. Its methods are safe for concurrent use.
+// fresh worker replays the session's declarations. Execute calls must not overlap, as the
+// engine.Engine contract has them come one at a time; the other methods may be called from
+// any goroutine, during a cell too.
 type Supervisor struct {
 	opts   Options
 	router router
@@ -139,52 +139,6 @@ func (s *Supervisor) finish(p *process, ev event) engine.ExecuteReply {
 	return *ev.Reply
 }
 
-// stoppedError explains why p, which ran the cell, is gone.
-func (s *Supervisor) stoppedError(p *process) *engine.Error {
-	s.mu.Lock()
-	replayed := len(s.decls) > 0
-	s.mu.Unlock()
-	switch p.reason() {
-	case stopInterrupt:
-		value := "the cell did not stop (it was stuck in a compiled call), so the evaluator had to be replaced"
-		return &engine.Error{Name: "Interrupted", Value: value,
-			Traceback: []string{"Interrupted: " + value + ".", restartNote(replayed) + "."}}
-	case stopRestart:
-		value := "the kernel was restarted while the cell ran"
-		return &engine.Error{Name: "Interrupted", Value: value,
-			Traceback: []string{"Interrupted: " + value + "; declarations and variable values were reset."}}
-	case stopAbandoned:
-		value := "an interrupted cell left a compiled call running, so the evaluator was replaced"
-		return &engine.Error{Name: "Interrupted", Value: value,
-			Traceback: []string{"Interrupted: " + value + ".", restartNote(replayed) + "."}}
-	case stopShutdown:
-		value := "the kernel shut down while the cell ran"
-		return &engine.Error{Name: "Interrupted", Value: value, Traceback: []string{"Interrupted: " + value + "."}}
-	}
-	return explainCrash(p.stderr.report(), p.state).crashError(replayed)
-}
-
-// unavailableError is the error of a cell that found no worker to run it.
-func unavailableError(err error) *engine.Error {
-	switch {
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		value := "the cell was interrupted while the evaluator was starting"
-		return &engine.Error{Name: "Interrupted", Value: value, Traceback: []string{"Interrupted: " + value + "."}}
-	case errors.Is(err, errStopped):
-		return &engine.Error{Name: "WorkerStopped", Value: err.Error(),
-			Traceback: []string{"The evaluator was shut down; restart the kernel to run cells."}}
-	}
-	return &engine.Error{Name: "WorkerUnavailable", Value: err.Error(),
-		Traceback: []string{"The evaluator process could not start: " + err.Error() + ".",
-			"Run the cell again; if this repeats, restart the kernel."}}
-}
-
-// errorReply is the reply of a cell that failed with e.
-func errorReply(e *engine.Error) engine.ExecuteReply { return engine.ExecuteReply{Error: e} }
-
-// joinLines joins lines into text that ends with a newline.
-func joinLines(lines []string) string { return strings.Join(lines, "\n") + "\n" }
-
 // Complete asks the worker for completions; with no worker to answer in time, it proposes
 // nothing.
 func (s *Supervisor) Complete(code string, cursor int) engine.Completion {
@@ -224,37 +178,33 @@ func (s *Supervisor) ask(req request) (event, bool) {
 	return g.proc.await(g.proc.call(req), time.Until(deadline))
 }
 
-// Shutdown with restart replaces the worker by a fresh one without declarations; without,
-// it stops the worker and waits until it is gone.
+// Shutdown stops the worker and waits until it is gone; cells after it fail with
+// WorkerStopped. A restart stops the worker too, since the kernel process exits after a
+// shutdown_request either way (for a restart Jupyter starts a new kernel, with its own
+// Supervisor); restart only names the reason in the error of a cell still running.
 func (s *Supervisor) Shutdown(restart bool) {
+	reason := stopShutdown
+	if restart {
+		reason = stopRestart
+	}
 	s.mu.Lock()
-	old := s.gen
-	if s.closed {
-		s.mu.Unlock()
-		return
-	}
-	if restart {
-		s.decls = nil
-		s.start(nil)
-	} else {
-		s.closed = true
-	}
+	g, closed := s.gen, s.closed
+	s.closed = true
 	s.mu.Unlock()
-	<-old.ready
-	if old.proc == nil {
+	if closed {
 		return
 	}
-	if restart {
-		old.proc.kill(stopRestart)
-	} else {
-		old.proc.markStopped(stopShutdown)
-		old.proc.send(request{Type: requestShutdown})
-		old.proc.requests.Close()
+	<-g.ready
+	if g.proc == nil {
+		return
 	}
+	g.proc.markStopped(reason)
+	g.proc.send(request{Type: requestShutdown})
+	g.proc.requests.Close()
 	select {
-	case <-old.proc.exited:
+	case <-g.proc.exited:
 	case <-time.After(shutdownTimeout):
-		old.proc.kill(stopShutdown)
-		<-old.proc.exited
+		g.proc.kill(reason)
+		<-g.proc.exited
 	}
 }

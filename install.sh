@@ -36,7 +36,7 @@ apt_install() {
 
 need_go() {
   [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
-  command -v go >/dev/null || die "Go is not installed: get Go 1.22 or newer from https://go.dev/dl/ and run ./install.sh again"
+  command -v go >/dev/null || die "Go is not installed: get Go 1.25 or newer from https://go.dev/dl/ and run ./install.sh again"
 }
 
 build() {

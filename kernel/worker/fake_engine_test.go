@@ -20,6 +20,8 @@ import (
 //	print TEXT     publish TEXT on the cell's stdout stream
 //	stdout TEXT    write TEXT to the process's real stdout (stderr TEXT: real stderr)
 //	display TEXT   show TEXT as text/plain
+//	number X       show the float X (NaN too) as application/json
+//	result X       make the float X (NaN too) the cell's application/json result
 //	input PROMPT   ask for a line and print "got LINE"
 //	declare DECL   add DECL to the session's declarations
 //	replayed       print what the engine was replayed with
@@ -43,13 +45,24 @@ var _ engine.Replayer = (*fakeEngine)(nil)
 func (f *fakeEngine) Info() engine.Info { return engine.Info{Implementation: "fake"} }
 
 func (f *fakeEngine) Execute(ctx context.Context, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply {
+	var reply engine.ExecuteReply
 	for _, line := range strings.Split(req.Code, "\n") {
 		cmd, arg, _ := strings.Cut(line, " ")
+		if cmd == "result" {
+			reply.Result = &engine.DisplayData{Data: numberBundle(arg)}
+			continue
+		}
 		if e := f.run(ctx, cmd, arg, out); e != nil {
 			return engine.ExecuteReply{Error: e}
 		}
 	}
-	return engine.ExecuteReply{}
+	return reply
+}
+
+// numberBundle is the MIME bundle of the float that text spells, NaN and Inf included.
+func numberBundle(text string) map[string]any {
+	x, _ := strconv.ParseFloat(text, 64)
+	return map[string]any{"application/json": x}
 }
 
 // run carries out one command; it returns the cell's error, if the command fails it.
@@ -63,6 +76,8 @@ func (f *fakeEngine) run(ctx context.Context, cmd, arg string, out engine.Output
 		fmt.Fprintln(os.Stderr, arg)
 	case "display":
 		out.Display(engine.DisplayData{Data: map[string]any{"text/plain": arg}})
+	case "number":
+		out.Display(engine.DisplayData{Data: numberBundle(arg)})
 	case "input":
 		line, err := out.Input(arg, false)
 		if err != nil {

@@ -24,7 +24,7 @@ func TestIdleReleaseWaitsForTheCells(t *testing.T) {
 			replies <- ev
 		}
 	}()
-	s := &server{eng: &fakeEngine{}, events: &eventWriter{enc: json.NewEncoder(evW)}, release: func() { released <- time.Now() }}
+	s := &server{eng: &fakeEngine{}, events: &eventWriter{w: evW}, release: func() { released <- time.Now() }}
 	defer s.stopIdleRelease()
 	run := func(id uint64, code string) {
 		t.Helper()

@@ -20,7 +20,7 @@ import (
 // A cell runs on its own goroutine, so that interrupt and input_reply requests are read while
 // it runs; the other requests are answered in turn, as the engine.Engine contract allows.
 func Serve(eng engine.Engine, requests io.Reader, events io.Writer) error {
-	s := &server{eng: eng, events: &eventWriter{enc: json.NewEncoder(events)}, release: debug.FreeOSMemory}
+	s := &server{eng: eng, events: &eventWriter{w: events}, release: debug.FreeOSMemory}
 	defer s.stopIdleRelease()
 	defer s.stopCell()
 	dec := json.NewDecoder(requests)
@@ -62,20 +62,6 @@ type runningCell struct {
 	cancel context.CancelFunc
 	inputs chan request
 	done   chan struct{}
-}
-
-// eventWriter writes whole events, one line each, from any goroutine.
-type eventWriter struct {
-	mu  sync.Mutex
-	enc *json.Encoder
-}
-
-// send writes ev; a failed write means the supervisor is gone, which the request stream's end
-// will tell Serve, so the error is dropped.
-func (w *eventWriter) send(ev event) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	_ = w.enc.Encode(ev)
 }
 
 // handle answers one request and reports whether to go on reading.

@@ -134,3 +134,29 @@ func TestInputError(t *testing.T) {
 		t.Errorf(`inputError("interrupted") = %v`, got)
 	}
 }
+
+func TestServeReportsEventsThatCannotBeEncoded(t *testing.T) {
+	w := serve(t)
+	w.send(t, request{ID: 1, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "number NaN\nnumber 2\ndeclare func f() {}\nresult NaN"}})
+	tests := []struct {
+		want  string
+		check func(event) bool
+	}{
+		{"a stderr notice of the display", func(ev event) bool {
+			return ev.Type == eventStream && ev.Name == "stderr" && ev.Text == "[a display could not be shown: json: unsupported value: NaN]\n"
+		}},
+		{"the display that can be encoded", func(ev event) bool {
+			return ev.Type == eventDisplay && ev.Display.Data["application/json"] == 2.0
+		}},
+		{"an execute_reply saying why, with the declarations", func(ev event) bool {
+			return ev.Type == eventExecuteReply && ev.Reply.Error != nil && ev.Reply.Error.Name == "OutputError" &&
+				ev.Reply.Error.Value == "the cell's reply could not be encoded: json: unsupported value: NaN" &&
+				slices.Equal(ev.Declarations, []string{"func f() {}"})
+		}},
+	}
+	for _, tt := range tests {
+		if ev := w.next(t); ev.ID != 1 || !tt.check(ev) {
+			t.Errorf("event %+v, want %s", ev, tt.want)
+		}
+	}
+}

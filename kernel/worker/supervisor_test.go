@@ -373,3 +373,14 @@ func TestRestartDuringStuckCell(t *testing.T) {
 		t.Fatalf("error = %+v, want the restart named", reply.Error)
 	}
 }
+
+// A reply the worker cannot encode fails the cell at once, saying why, instead of leaving the
+// cell waiting for a reply that never comes.
+func TestUnencodableReplyFailsTheCell(t *testing.T) {
+	s := newSupervisor(t)
+	reply, _ := run(t, s, "result NaN")
+	if reply.Error == nil || reply.Error.Name != "OutputError" || !strings.Contains(reply.Error.Value, "NaN") {
+		t.Fatalf("error = %+v, want OutputError naming the NaN", reply.Error)
+	}
+	mustRun(t, s, "print still here")
+}

@@ -92,21 +92,28 @@ func (s *Server) listenRouter(ctx context.Context, name string, port int) (*rout
 // read receives, checks and decodes messages and passes the good ones to handle, until the
 // socket is closed. Bad ones are logged and dropped.
 func (r *router) read(handle func(*Message)) {
-	for {
-		msg, err := r.sock.Recv()
-		if err != nil {
-			if errors.Is(err, context.Canceled) {
-				return
-			}
-			r.s.log.warn("recv "+r.name, "cannot receive", "socket", r.name, "err", err)
-			continue
-		}
+	r.s.receive(r.sock, r.name, func(msg zmq4.Msg) {
 		m, err := r.decode(msg.Frames)
 		if err != nil {
 			r.s.log.warn("drop "+r.name+": "+errorKind(err), "dropped a message", "socket", r.name, "reason", err)
-			continue
+			return
 		}
 		handle(m)
+	})
+}
+
+// receive passes each message that sock receives to handle, until sock is closed.
+func (s *Server) receive(sock zmq4.Socket, name string, handle func(zmq4.Msg)) {
+	for {
+		msg, err := sock.Recv()
+		if errors.Is(err, context.Canceled) {
+			return
+		}
+		if err != nil {
+			s.log.warn("recv "+name, "cannot receive", "socket", name, "err", err)
+			continue
+		}
+		handle(msg)
 	}
 }
 
@@ -136,17 +143,9 @@ func errorKind(err error) string {
 // echoHeartbeats answers every heartbeat with the same bytes, on its own goroutine, so that
 // a busy cell never makes the front end think the kernel died.
 func (s *Server) echoHeartbeats() {
-	for {
-		msg, err := s.heartbeat.Recv()
-		if err != nil {
-			if errors.Is(err, context.Canceled) {
-				return
-			}
-			s.log.warn("recv heartbeat", "cannot receive", "socket", "heartbeat", "err", err)
-			continue
-		}
+	s.receive(s.heartbeat, "heartbeat", func(msg zmq4.Msg) {
 		if err := s.heartbeat.Send(msg); err != nil {
 			s.log.warn("send heartbeat", "cannot send", "socket", "heartbeat", "err", err)
 		}
-	}
+	})
 }

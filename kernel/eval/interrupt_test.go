@@ -24,6 +24,7 @@ wg.Wait()`},
 		{"mutex held forever", `var mu sync.Mutex
 mu.Lock()
 mu.Lock()`},
+		{"redefinition whose initializer blocks", `var n = <-make(chan int)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

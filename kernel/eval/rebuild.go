@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -12,11 +13,11 @@ import (
 // replayError is a declaration that failed when the interpreter was rebuilt.
 type replayError struct {
 	index int // in the declarations replayed
-	cell  int
+	decl  declaration
 	err   *cellError
 }
 
-func (e *replayError) Error() string { return fmt.Sprintf("In[%d] %v", e.cell, e.err) }
+func (e *replayError) Error() string { return fmt.Sprintf("In[%d] %v", e.decl.cell, e.err) }
 
 // rebuild replaces the interpreter by a fresh one holding the imports, decls and the
 // variables that statements made, carries the variables' values over except those named
@@ -24,24 +25,34 @@ func (e *replayError) Error() string { return fmt.Sprintf("In[%d] %v", e.cell, e
 // (it used what a later cell redeclared) is dropped with a notice, so that the session never
 // wedges; when one of the last added of decls fails, the cell's new declaration is at fault,
 // and the session is left as it was.
-func (s *Session) rebuild(decls []declaration, fresh []string, added int) error {
-	var dropped []string
+func (s *Session) rebuild(ctx context.Context, decls []declaration, fresh []string, added int) error {
+	dropped, err := s.rebuildDropping(ctx, decls, fresh, added)
+	if err == nil && len(dropped) > 0 {
+		var lines []string
+		for _, re := range dropped {
+			lines = append(lines, fmt.Sprintf("  %s (from In[%d]): %v", strings.Join(re.decl.keys, ", "), re.decl.cell, re.err))
+		}
+		s.ro.deliver("stderr", "dropped, since they no longer compile with the new declarations:\n"+strings.Join(lines, "\n")+"\n")
+	}
+	return err
+}
+
+// rebuildDropping is rebuild that returns the declarations it dropped instead of showing them.
+func (s *Session) rebuildDropping(ctx context.Context, decls []declaration, fresh []string, added int) ([]*replayError, error) {
+	var dropped []*replayError
 	for {
-		err := s.rebuildWith(decls, fresh)
+		err := s.rebuildWith(ctx, decls, fresh)
 		var re *replayError
 		if !errors.As(err, &re) || re.index >= len(decls)-added {
-			if err == nil && len(dropped) > 0 {
-				s.ro.deliver("stderr", "dropped, since they no longer compile with the new declarations:\n"+strings.Join(dropped, "\n")+"\n")
-			}
-			return err
+			return dropped, err
 		}
-		dropped = append(dropped, fmt.Sprintf("  %s (from In[%d]): %v", strings.Join(decls[re.index].keys, ", "), re.cell, re.err))
+		dropped = append(dropped, re)
 		decls = slices.Delete(slices.Clone(decls), re.index, re.index+1)
 	}
 }
 
 // rebuildWith is one attempt of rebuild with decls.
-func (s *Session) rebuildWith(decls []declaration, fresh []string) error {
+func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []string) error {
 	in := s.newInterpreter()
 	if len(s.imports) > 0 {
 		var b strings.Builder
@@ -50,7 +61,7 @@ func (s *Session) rebuildWith(decls []declaration, fresh []string) error {
 			fmt.Fprintf(&b, "\t%s\n", strings.TrimPrefix(imp.source(), "import "))
 		}
 		b.WriteString(")")
-		if _, err := in.Eval(b.String()); err != nil {
+		if err := s.evalIn(ctx, in, b.String()); err != nil {
 			return err
 		}
 	}
@@ -61,14 +72,14 @@ func (s *Session) rebuildWith(decls []declaration, fresh []string) error {
 		packages[imp.path] = imp.packageName()
 	}
 	vars, undeclared := statementVarDecls(names, old, decls, typeNamer{packages: packages, structs: s.rt.structTypes()})
-	if err := replayDecls(in, decls, vars); err != nil {
+	if err := s.replayDecls(ctx, in, decls, vars); err != nil {
 		return err
 	}
 	if s.stale {
 		s.rt.rearm()
 	}
 	s.rt.forgetTypes()
-	registerTypes(in, decls)
+	s.registerTypes(ctx, in, decls)
 	reset := append(undeclared, carryValues(names, old, in.Globals(), fresh)...)
 	slices.Sort(reset)
 	s.in, s.decls, s.stale = in, decls, false
@@ -82,18 +93,15 @@ func (s *Session) rebuildWith(decls []declaration, fresh []string) error {
 // registerTypes tells the host runtime the reflect type of each struct type that decls
 // declare, so that later rebuilds can declare variables of those types. Types that cannot be
 // named so (generic ones) are skipped.
-func registerTypes(in *interp.Interpreter, decls []declaration) {
-	defer func() { _ = recover() }()
-	for _, d := range decls {
-		for _, name := range varNames(d.keys, "type ") {
-			_, _ = in.Eval(fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", name, name))
-		}
+func (s *Session) registerTypes(ctx context.Context, in *interp.Interpreter, decls []declaration) {
+	for _, name := range declaredNames(decls, "type ") {
+		_ = s.evalIn(ctx, in, fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", name, name))
 	}
 }
 
 // replayDecls declares decls, then vars, in in with one Eval (they may refer to each other in
 // any order), mapping an error back to the cell and line of the declaration at fault.
-func replayDecls(in *interp.Interpreter, decls []declaration, vars string) (err error) {
+func (s *Session) replayDecls(ctx context.Context, in *interp.Interpreter, decls []declaration, vars string) error {
 	if len(decls) == 0 && vars == "" {
 		return nil
 	}
@@ -107,12 +115,10 @@ func replayDecls(in *interp.Interpreter, decls []declaration, vars string) (err 
 		line += strings.Count(d.code, "\n") + 1
 	}
 	b.WriteString(vars)
-	defer func() {
-		if r := recover(); r != nil {
-			err = internalError{r}
+	if err := s.evalIn(ctx, in, b.String()); err != nil {
+		if _, isPanic := err.(interp.Panic); isPanic {
+			return err
 		}
-	}()
-	if _, err := in.Eval(b.String()); err != nil {
 		ce, ok := yaegiCellError(err.Error())
 		if !ok || len(decls) == 0 || ce.line+1 >= line {
 			return err
@@ -123,7 +129,7 @@ func replayDecls(in *interp.Interpreter, decls []declaration, vars string) (err 
 			i--
 		}
 		ce.line = decls[i].line + yline - starts[i]
-		return &replayError{index: i, cell: decls[i].cell, err: ce}
+		return &replayError{index: i, decl: decls[i], err: ce}
 	}
 	return nil
 }

@@ -61,6 +61,12 @@ fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 
 		{name: "a const replaces a variable made by a statement",
 			setup: []string{`n := 1`, `func getN() int { return n }`, `const n = 5`},
 			code:  `getN() + n`, result: "10"},
+		{name: "a panicking initializer of a redefined var is the cell's panic",
+			setup: []string{`var v = 1`},
+			code:  `var v = func() int { panic("boom") }()`, err: "panic: boom"},
+		{name: "a blocking initializer of a redefined var is a deadlock",
+			setup: []string{`ch := make(chan int)`, `var v = 1`},
+			code:  `var v = <-ch`, err: "Deadlock"},
 		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
 			code: `func same() int { return 1 }`},
 	})
@@ -101,5 +107,30 @@ func TestDeclarationsReplay(t *testing.T) {
 	}
 	if err := fresh.s.Replay([]string{"func broken() { undefinedName() }"}); err == nil {
 		t.Error("Replay of a broken declaration reported no error")
+	}
+}
+
+func TestReplayAfterRedefinedType(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`type T struct{ a int }`)
+	h.mustExec(`func f() T { return T{a: 1} }`)
+	h.mustExec(`type T struct{ a, b int }`)
+	fresh := newHarness(t, Options{})
+	if err := fresh.s.Replay(h.s.Declarations()); err != nil {
+		t.Fatalf("Replay(%q): %v", h.s.Declarations(), err)
+	}
+	if got := fresh.mustExec(`f().a + T{b: 2}.b`).result(); got != "3" {
+		t.Errorf("after replay f().a + T{b: 2}.b = %q, want 3", got)
+	}
+}
+
+func TestReplayKeepsWhatCompiles(t *testing.T) {
+	h := newHarness(t, Options{})
+	err := h.s.Replay([]string{`func broken() { undefinedName() }`, `import "strings"`, `func ok() string { return strings.ToUpper("ok") }`})
+	if err == nil || !strings.Contains(err.Error(), "broken") {
+		t.Errorf("Replay error = %v, want it to name broken", err)
+	}
+	if got := h.mustExec(`ok()`).result(); got != `"OK"` {
+		t.Errorf("ok() = %q, want \"OK\"", got)
 	}
 }

@@ -73,7 +73,7 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 			return err
 		}
 		s.decls = append(s.decls, decls...)
-		registerTypes(s.in, decls)
+		s.registerTypes(ctx, s.in, decls)
 		return nil
 	}
 	if !slices.ContainsFunc(decls, func(d declaration) bool { return !unchanged(s.decls, d) }) {
@@ -84,7 +84,7 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 		all = replaced(all, d)
 		fresh = append(fresh, varNames(d.keys, "var ")...)
 	}
-	return s.rebuild(all, fresh, len(decls))
+	return s.rebuild(ctx, all, fresh, len(decls))
 }
 
 // redeclares reports whether d declares a name that the session has: in a declaration, or as
@@ -156,7 +156,12 @@ func (e internalError) Error() string { return fmt.Sprintf("interpreter failure:
 
 // eval evaluates src in the session's interpreter until it ends, ctx is cancelled, or the
 // deadlock check gives up on it (the error is then the *deadlock).
-func (s *Session) eval(ctx context.Context, src string) (err error) {
+func (s *Session) eval(ctx context.Context, src string) error {
+	return s.evalIn(ctx, s.in, src)
+}
+
+// evalIn is eval in the interpreter in, which a rebuild has not yet made the session's.
+func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string) (err error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	stop := s.watchDeadlock(ctx, cancel)
@@ -166,7 +171,7 @@ func (s *Session) eval(ctx context.Context, src string) (err error) {
 			err = internalError{r}
 		}
 	}()
-	_, err = s.in.EvalWithContext(ctx, src)
+	_, err = in.EvalWithContext(ctx, src)
 	if ctx.Err() != nil {
 		return context.Cause(ctx)
 	}
@@ -224,10 +229,10 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 			"  The interpreter failed on this cell; it will be rebuilt before the next cell, with your declarations and values.",
 			"  Please report the cell's code.")
 	case errors.As(err, &re):
-		if re.cell == cell {
+		if re.decl.cell == cell {
 			return compileError(code, cell, re.err)
 		}
-		return newError("CompileError", fmt.Sprintf("replaying In[%d] line %d:%d: %s", re.cell, re.err.line, re.err.col, re.err.msg),
+		return newError("CompileError", fmt.Sprintf("replaying In[%d] line %d:%d: %s", re.decl.cell, re.err.line, re.err.col, re.err.msg),
 			"  A declaration of an earlier cell no longer compiles with this cell's redefinition.")
 	case errors.As(err, &ce):
 		return s.compileFailure(code, cell, ce)

@@ -37,19 +37,41 @@ func (s *Session) declarations() []string {
 	return out
 }
 
-// Replay declares decls, as Declarations returned them, in this session. It reports the
-// chunks that failed; the others are declared.
+// Replay declares decls, as Declarations returned them, in this session: the imports first,
+// then every declaration in one rebuild of the interpreter, so that their order does not
+// matter. It reports the chunks that failed; the others are declared.
 func (s *Session) Replay(decls []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ro.begin(discard{}, 0)
+	defer s.ro.end()
+	ctx := context.Background()
 	var errs []error
-	for _, d := range decls {
-		s.ro.begin(discard{}, 0)
-		_, failure := s.run(context.Background(), d, 0)
-		s.ro.end()
-		if failure != nil {
-			errs = append(errs, fmt.Errorf("%q: %s", d, failure.Value))
+	all := s.decls
+	for _, src := range decls {
+		for _, c := range splitCell(src) {
+			p, err := parseChunk(c)
+			switch {
+			case err != nil:
+			case p.kind == importChunk:
+				err = s.runImport(ctx, p)
+			case p.kind == declChunk:
+				for _, d := range declarationsOf(p, 0, s.rewrites(p, 0)) {
+					all = replaced(all, d)
+				}
+			default:
+				err = errors.New("not a declaration")
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%q: %v", src, err))
+			}
 		}
 	}
-	return errors.Join(errs...)
+	dropped, err := s.rebuildDropping(ctx, all, nil, 0)
+	for _, re := range dropped {
+		errs = append(errs, fmt.Errorf("%q: %v", re.decl.source, re.err))
+	}
+	return errors.Join(append(errs, err)...)
 }
 
 // Imports maps the name of each imported package to its path.

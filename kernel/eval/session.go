@@ -174,7 +174,7 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 		}
 	}()
 	if s.stale {
-		if err := s.rebuild(s.decls, nil, 0); err != nil {
+		if err := s.rebuild(ctx, s.decls, nil, 0); err != nil {
 			return false, newError("InternalError", "cannot rebuild the session: "+err.Error())
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // declaration is one top-level declaration of the session, kept so that a fresh interpreter
@@ -25,12 +26,23 @@ type importSpec struct {
 	path string
 }
 
-// packageName is the name a cell refers to the import by.
+// packageName is the name a cell refers to the import by: the last element of the path that
+// is not a major version ("math/rand/v2" is rand).
 func (s importSpec) packageName() string {
 	if s.name != "" {
 		return s.name
 	}
-	return path.Base(s.path)
+	dir, base := path.Split(s.path)
+	if dir != "" && isMajorVersion(base) {
+		return path.Base(dir)
+	}
+	return base
+}
+
+// isMajorVersion reports whether elem is a module's major version suffix: v2, v3, ...
+func isMajorVersion(elem string) bool {
+	n, err := strconv.Atoi(strings.TrimPrefix(elem, "v"))
+	return strings.HasPrefix(elem, "v") && err == nil && n >= 2
 }
 
 // source is the import as a declaration.

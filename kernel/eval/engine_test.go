@@ -32,11 +32,11 @@ func TestInfo(t *testing.T) {
 
 func TestCompletionSeesTheSession(t *testing.T) {
 	h := newHarness(t, Options{})
-	h.mustExec(`import "strings"
+	h.mustExec(`import ("strings"; "math/rand/v2")
 type account struct{ balance int }
 acct := account{10}
 func deposit(n int) { acct.balance += n }`)
-	if got := h.s.Imports(); got["strings"] != "strings" {
+	if got := h.s.Imports(); got["strings"] != "strings" || got["rand"] != "math/rand/v2" {
 		t.Errorf("Imports() = %v", got)
 	}
 	if v, ok := h.s.Value("acct"); !ok || !v.IsValid() {

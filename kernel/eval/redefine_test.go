@@ -67,6 +67,9 @@ fmt.Sprint(n, names, counts, total, mb.Len(), f())`, result: `"7 [a b] map[a:1] 
 		{name: "a blocking initializer of a redefined var is a deadlock",
 			setup: []string{`ch := make(chan int)`, `var v = 1`},
 			code:  `var v = <-ch`, err: "Deadlock"},
+		{name: "a value of a package with a major version in its path is carried",
+			setup: []string{`import "math/rand/v2"`, `r := rand.New(rand.NewPCG(1, 2))`, `func f() int { return 1 }`, `func f() int { return 2 }`},
+			code:  `r != nil && f() == 2`, result: "true"},
 		{name: "unchanged re-run is a no-op", setup: []string{`func same() int { return 1 }`, `n := 5`},
 			code: `func same() int { return 1 }`},
 	})

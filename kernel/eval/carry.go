@@ -30,11 +30,11 @@ func sessionVars(globals map[string]reflect.Value, decls []declaration) []string
 // those.
 type typeNamer struct {
 	packages map[string]string       // import path → name in the session
-	structs  map[reflect.Type]string // the session's struct types, as yaegi built them
+	types    map[reflect.Type]string // the session's named types, as yaegi built them
 }
 
 func (n typeNamer) source(t reflect.Type) (string, bool) {
-	if name, ok := n.structs[t]; ok {
+	if name, ok := n.types[t]; ok && t.Kind() == reflect.Struct {
 		return name, true
 	}
 	if t.Name() != "" {
@@ -80,8 +80,11 @@ func (n typeNamer) source(t reflect.Type) (string, bool) {
 // statementVarDecls declares, as Go source, the variables that cells made with statements
 // (x := …) rather than declarations, so that replayed funcs that use them compile; a name
 // that a declaration now declares is left to it. It returns the names whose type cannot be
-// written (funcs, anonymous structs): they are reset.
-func statementVarDecls(names []string, globals map[string]reflect.Value, decls []declaration, n typeNamer) (src string, undeclared []string) {
+// written (funcs, anonymous structs): they are reset; and those that may hold a value of a
+// session type that is not a struct, with that type: yaegi gives such a value the reflect type
+// of its underlying type (Celsius is float64), so they are declared with that, without the
+// session type's methods.
+func statementVarDecls(names []string, globals map[string]reflect.Value, decls []declaration, n typeNamer) (src string, undeclared, untyped []string) {
 	declared := declaredNames(decls, topLevelKinds...)
 	var b strings.Builder
 	for _, name := range names {
@@ -94,9 +97,12 @@ func statementVarDecls(names []string, globals map[string]reflect.Value, decls [
 			undeclared = append(undeclared, name)
 			continue
 		}
+		if named, ok := n.types[t]; ok && t.Kind() != reflect.Struct {
+			untyped = append(untyped, fmt.Sprintf("%s (%s, or %s)", name, typ, named))
+		}
 		fmt.Fprintf(&b, "var %s %s\n", name, typ)
 	}
-	return b.String(), undeclared
+	return b.String(), undeclared, untyped
 }
 
 // carryValues sets each variable of names in to to its value in old, unless it is fresh

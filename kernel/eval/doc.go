@@ -11,7 +11,9 @@
 //     version of every declaration, so that callers see the new one. The session's variables
 //     are carried over (basic, slice, map, pointer and channel values, compiled library types,
 //     and values of the session's struct types when the type is unchanged); those that
-//     cannot be (changed types, funcs, locks held by value) are reset and named on stderr.
+//     cannot be (changed types, funcs, locks held by value) are reset and named on stderr, and
+//     so are variables that a statement made with a session type that is not a struct
+//     (c := Celsius(5)): yaegi keeps only the underlying type, so they lose their methods.
 //     Re-importing a package is a no-op; func main is refused.
 //   - Every go statement becomes a goroutine that recovers a panic and reports it with the
 //     cell and line of the go statement: on the running cell's reply, or on stderr at the

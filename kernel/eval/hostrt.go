@@ -29,7 +29,7 @@ type hostRuntime struct {
 	goPanics   []*engine.Error         // goroutine panics while the cell runs
 	goroutines map[int64]goOrigin      // rewritten goroutines alive, by goroutine id
 	stop       chan struct{}           // closed when the running cell is interrupted
-	structs    map[reflect.Type]string // the session's struct types, by the type yaegi built
+	types      map[reflect.Type]string // the session's named types, by the reflect type yaegi built
 
 	timers    atomic.Int64 // sleeps and time.After timers pending
 	clockUsed atomic.Bool  // a timer or ticker exists that the deadlock check cannot see
@@ -47,7 +47,7 @@ type shownValue struct {
 }
 
 func newHostRuntime(ro *router) *hostRuntime {
-	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}), structs: map[reflect.Type]string{}}
+	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}), types: map[reflect.Type]string{}}
 }
 
 // exitRefused is the panic value of os.Exit and log.Fatal in a cell.
@@ -222,29 +222,31 @@ func (h *hostRuntime) after(d time.Duration) <-chan time.Time {
 	return ch
 }
 
-// typeName records the struct type that ptr points to as the session's type name.
+// typeName records the type that ptr points to as the session's type name. yaegi builds a
+// struct type of its own for each struct type, but gives values of any other named type the
+// reflect type of its underlying type (Celsius is float64).
 func (h *hostRuntime) typeName(name string, ptr any) {
 	t := reflect.TypeOf(unwrap(ptr))
-	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+	if t == nil || t.Kind() != reflect.Pointer {
 		return
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.structs[t.Elem()] = name
+	h.types[t.Elem()] = name
 }
 
-// structTypes returns the recorded struct types.
-func (h *hostRuntime) structTypes() map[reflect.Type]string {
+// sessionTypes returns the recorded types.
+func (h *hostRuntime) sessionTypes() map[reflect.Type]string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return maps.Clone(h.structs)
+	return maps.Clone(h.types)
 }
 
-// forgetTypes forgets the recorded struct types, before a rebuild records them afresh.
+// forgetTypes forgets the recorded types, before a rebuild records them afresh.
 func (h *hostRuntime) forgetTypes() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.structs = map[reflect.Type]string{}
+	h.types = map[reflect.Type]string{}
 }
 
 // timed counts the deadline of ctx as a pending timer until ctx is done.

@@ -71,7 +71,7 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	for _, imp := range s.imports {
 		packages[imp.path] = imp.packageName()
 	}
-	vars, undeclared := statementVarDecls(names, old, decls, typeNamer{packages: packages, structs: s.rt.structTypes()})
+	vars, undeclared, untyped := statementVarDecls(names, old, decls, typeNamer{packages: packages, types: s.rt.sessionTypes()})
 	if err := s.replayDecls(ctx, in, decls, vars); err != nil {
 		return err
 	}
@@ -86,6 +86,10 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	if len(reset) > 0 {
 		s.ro.deliver("stderr", fmt.Sprintf("reset to their zero value (their type changed or cannot be carried into the rebuilt session): %s\n",
 			strings.Join(reset, ", ")))
+	}
+	if len(untyped) > 0 {
+		s.ro.deliver("stderr", fmt.Sprintf("carried with their underlying type, without the methods of the session type they may have held: %s\n",
+			strings.Join(untyped, ", ")))
 	}
 	return nil
 }

@@ -66,14 +66,15 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 				return
 			case now := <-tick.C:
 				// A process that burns CPU is running, not deadlocked; and reading every stack
-				// of it (a deep recursion holds hundreds of thousands of frames) is costly.
-				used := processCPU()
-				busy := used-cpu > deadlockTick/10
-				cpu = used
-				var d *deadlock
-				if !busy {
-					d = s.blocked()
+				// of it (a deep recursion holds hundreds of thousands of frames) is costly. A
+				// busy tick is skipped, but it does not end a wait that checks saw; and the CPU
+				// that a check itself spends reading stacks is not counted against the next.
+				if processCPU()-cpu > deadlockTick/10 {
+					cpu = processCPU()
+					continue
 				}
+				d := s.blocked()
+				cpu = processCPU()
 				switch {
 				case d == nil:
 					since = time.Time{}

@@ -101,6 +101,9 @@ go func() { defer wg.Done(); <-a; b <- 1 }()
 go func() { defer wg.Done(); <-b; a <- 1 }()
 wg.Wait()`, []string{"[sync.WaitGroup.Wait]: the cell itself", "[chan receive]: the goroutine started at In[1] line 5",
 			"[chan receive]: the goroutine started at In[1] line 6"}},
+		{"many goroutines waiting on one channel", `ch := make(chan int)
+for i := 0; i < 100; i++ { go func() { <-ch }() }
+<-ch`, []string{"[chan receive]: the cell itself", "[chan receive]: the goroutine started at In[1] line 2"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -70,6 +70,10 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 	decls := declarationsOf(p, cell, edits)
 	if !slices.ContainsFunc(decls, s.redeclares) {
 		if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, applyEdits(p.text, edits))); err != nil {
+			s.stale = true // yaegi keeps half of a declaration that failed, and fails on it later
+			if ce, ok := s.undefinedIn(p, err); ok {
+				return ce
+			}
 			return err
 		}
 		s.decls = append(s.decls, decls...)
@@ -118,10 +122,8 @@ func (s *Session) runStatements(ctx context.Context, p *parsedChunk, cell int, l
 		result = nil
 		err = s.eval(ctx, yaegiSource(stmtChunk, p.line, p.col, applyEdits(p.text, edits)))
 	}
-	if err != nil && strings.HasSuffix(err.Error(), yaegiUndefinedMessage) {
-		if ce, ok := explainUndefined(p, s.knows); ok {
-			return false, ce
-		}
+	if ce, ok := s.undefinedIn(p, err); ok {
+		return false, ce
 	}
 	if _, isPanic := err.(interp.Panic); err != nil && !isPanic && len(result) > 0 {
 		if ce, ok := yaegiCellError(err.Error()); ok {

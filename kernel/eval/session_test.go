@@ -111,6 +111,8 @@ func TestErrors(t *testing.T) {
 		{name: "type error line and caret", code: "\n\nvar v int = \"s\"", err: "In[1] line 3:13: cannot convert \"s\" to int\n\x1b[0;32m   3 |\x1b[0m var v int = \"s\"\n     |             \x1b[0;31m^"},
 		{name: "type error in a statement", code: "a := 1\n  a = \"s\"", err: "In[1] line 2:"},
 		{name: "undefined name in a short declaration", setup: []string{`known := 1`}, code: "y := known + missing", err: "In[2] line 1:14: undefined: missing"},
+		{name: "undefined type in a func declaration", code: "func f() T { return T{} }", err: "In[1] line 1:10: undefined: T"},
+		{name: "undefined name in a var declaration", code: "\nvar v = missing + 1", err: "In[1] line 2:9: undefined: missing"},
 		{name: "undefined func in the result", code: "x := 2\nundefinedFn(x)", err: "In[1] line 2:1: undefined: undefinedFn\n\x1b[0;32m   2 |\x1b[0m undefinedFn(x)\n     | \x1b[0;31m^"},
 		{name: "panic in a String method hides the helper", setup: []string{"type T struct{}\nfunc (T) String() string { panic(\"in String\") }"}, code: "T{}", err: "String(...) at line 2:28"},
 		{name: "runtime panic with cell line", setup: []string{"func explode(n int) int {\n\treturn 10 / n\n}"}, code: "x := 0\nexplode(x)", err: "runtime error: integer divide by zero"},
@@ -120,4 +122,27 @@ func TestErrors(t *testing.T) {
 		{name: "slice bounds out of range in Go's words", code: "xs := []int{1}\n_ = xs[1:9]", err: "panic: runtime error: slice bounds out of range"},
 		{name: "panic names the cell line", code: "a := []int{1}\n\n_ = a\npanic(\"boom\")", err: "panic: boom"},
 	})
+}
+
+func TestFailedDeclarationLeavesNoTrace(t *testing.T) {
+	cases := []struct{ name, decl, after, err string }{
+		{"func with an undefined type", `func f() T { return T{} }`, `f()`, "undefined: f"},
+		{"var with an undefined name", `var v = missing + 1`, `v`, "undefined: v"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, Options{})
+			h.mustExec(`n := 40`)
+			if r := h.exec(c.decl); r.reply.Error == nil {
+				t.Fatalf("%q did not fail", c.decl)
+			}
+			r := h.exec(c.after)
+			if r.reply.Error == nil || r.reply.Error.Name != "CompileError" || !strings.Contains(r.errorText(), c.err) {
+				t.Errorf("%q after the failed declaration: error %q, want a CompileError with %q", c.after, r.errorText(), c.err)
+			}
+			if got := h.mustExec(`n + 2`).result(); got != "42" {
+				t.Errorf("n + 2 = %q, want 42", got)
+			}
+		})
+	}
 }

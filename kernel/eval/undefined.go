@@ -8,8 +8,17 @@ import (
 )
 
 // yaegiUndefinedMessage is what yaegi v0.16.1 says for an undefined name in a top-level
-// short variable declaration.
+// short variable declaration or a declaration.
 const yaegiUndefinedMessage = "constant definition loop"
+
+// undefinedIn returns Go's error for an undefined name of p when yaegi's err says
+// yaegiUndefinedMessage.
+func (s *Session) undefinedIn(p *parsedChunk, err error) (*cellError, bool) {
+	if err == nil || !strings.HasSuffix(err.Error(), yaegiUndefinedMessage) {
+		return nil, false
+	}
+	return explainUndefined(p, s.knows)
+}
 
 // explainUndefined replaces yaegi's misleading error for a top-level `x := undefinedName`
 // by Go's: it finds the first name of p that nothing declares. known tells whether the

@@ -156,11 +156,13 @@ func (h *hostRuntime) stopped() <-chan struct{} {
 	return h.stop
 }
 
-// value receives one value of the cell's result from the interpreted __cl_show.
+// value receives one value of the cell's result from the interpreted __cl_show. The value's
+// compiled methods run before the lock is taken: they may block, or call back into the cell.
 func (h *hostRuntime) value(v any, bundle map[string]any, html, svg, md, text string, hasText bool) {
+	shown := withCompiledMethods(shownValue{unwrap(v), bundle, html, svg, md, text, hasText})
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.values = append(h.values, withCompiledMethods(shownValue{unwrap(v), bundle, html, svg, md, text, hasText}))
+	h.values = append(h.values, shown)
 }
 
 // goStart records the goroutine a rewritten go statement started.

@@ -93,7 +93,7 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 // blocked returns the diagnosis when every goroutine that runs interpreted or concur code
 // waits on a channel, lock or wait group and no sleep or timer is pending; otherwise nil.
 func (s *Session) blocked() *deadlock {
-	if s.rt.timers.Load() > 0 || s.rt.clockUsed.Load() {
+	if s.rt.pendingTimers().Load() > 0 || s.rt.clockUsed.Load() {
 		return nil
 	}
 	origins := s.rt.origins()

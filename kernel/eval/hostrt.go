@@ -31,8 +31,8 @@ type hostRuntime struct {
 	stop       chan struct{}           // closed when the running cell is interrupted
 	types      map[reflect.Type]string // the session's named types, by the reflect type yaegi built
 
-	timers    atomic.Int64 // sleeps and time.After timers pending
-	clockUsed atomic.Bool  // a timer or ticker exists that the deadlock check cannot see
+	timers    *atomic.Int64 // sleeps and timers pending in the interpreter since the last rearm
+	clockUsed atomic.Bool   // a timer or ticker exists that the deadlock check cannot see
 }
 
 // goOrigin is the go statement that started a goroutine.
@@ -47,7 +47,8 @@ type shownValue struct {
 }
 
 func newHostRuntime(ro *router) *hostRuntime {
-	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}), types: map[reflect.Type]string{}}
+	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}),
+		types: map[reflect.Type]string{}, timers: new(atomic.Int64)}
 }
 
 // exitRefused is the panic value of os.Exit and log.Fatal in a cell.
@@ -130,7 +131,7 @@ func (h *hostRuntime) takeValues() []shownValue {
 	return values
 }
 
-// interrupt wakes every sleep and time.After of the interpreter for good.
+// interrupt wakes every sleep of the interpreter for good.
 func (h *hostRuntime) interrupt() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -141,11 +142,14 @@ func (h *hostRuntime) interrupt() {
 	}
 }
 
-// rearm prepares a fresh interpreter: its sleeps are interruptible again.
+// rearm prepares a fresh interpreter: its sleeps are interruptible again, and the timers of
+// the old one no longer count as pending (a time.After of an hour would otherwise keep the
+// deadlock check off for that hour).
 func (h *hostRuntime) rearm() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.stop = make(chan struct{})
+	h.timers = new(atomic.Int64)
 	h.goroutines = map[int64]goOrigin{}
 	h.clockUsed.Store(false)
 }
@@ -201,10 +205,18 @@ func (h *hostRuntime) origins() map[int64]goOrigin {
 	return out
 }
 
+// pendingTimers returns the counter of the timers pending in the interpreter.
+func (h *hostRuntime) pendingTimers() *atomic.Int64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.timers
+}
+
 // sleep is time.Sleep that an interrupt ends.
 func (h *hostRuntime) sleep(d time.Duration) {
-	h.timers.Add(1)
-	defer h.timers.Add(-1)
+	timers := h.pendingTimers()
+	timers.Add(1)
+	defer timers.Add(-1)
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
@@ -215,10 +227,11 @@ func (h *hostRuntime) sleep(d time.Duration) {
 
 // after is time.After whose pending timer the deadlock check counts.
 func (h *hostRuntime) after(d time.Duration) <-chan time.Time {
-	h.timers.Add(1)
+	timers := h.pendingTimers()
+	timers.Add(1)
 	ch := make(chan time.Time, 1)
 	time.AfterFunc(d, func() {
-		h.timers.Add(-1)
+		timers.Add(-1)
 		ch <- time.Now()
 	})
 	return ch
@@ -253,8 +266,9 @@ func (h *hostRuntime) forgetTypes() {
 
 // timed counts the deadline of ctx as a pending timer until ctx is done.
 func (h *hostRuntime) timed(ctx context.Context, cancel context.CancelFunc) (context.Context, context.CancelFunc) {
-	h.timers.Add(1)
-	context.AfterFunc(ctx, func() { h.timers.Add(-1) })
+	timers := h.pendingTimers()
+	timers.Add(1)
+	context.AfterFunc(ctx, func() { timers.Add(-1) })
 	return ctx, cancel
 }
 

@@ -162,3 +162,34 @@ err`, "concur: timed out"},
 		})
 	}
 }
+
+func TestPendingTimerOfAnOldCellEndsWithItsInterpreter(t *testing.T) {
+	cases := []struct {
+		name  string
+		clear func(t *testing.T, h *harness)
+	}{
+		{"interrupt", func(t *testing.T, h *harness) {
+			if r, _ := h.interruptAfter(`<-make(chan int)`, 300*time.Millisecond); r.reply.Error == nil || r.reply.Error.Name != "Interrupted" {
+				t.Fatalf("reply error = %+v, want Interrupted (the timer is pending)", r.reply.Error)
+			}
+		}},
+		{"reset", func(_ *testing.T, h *harness) { h.s.Reset() }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, Options{DeadlockAfter: 100 * time.Millisecond})
+			h.mustExec(`import "time"
+done := make(chan bool)
+close(done)
+select {
+case <-done:
+case <-time.After(time.Hour):
+}`)
+			c.clear(t, h)
+			r, _ := h.interruptAfter(`<-make(chan int)`, 10*time.Second)
+			if r.reply.Error == nil || r.reply.Error.Name != "Deadlock" {
+				t.Errorf("reply error = %+v, want Deadlock", r.reply.Error)
+			}
+		})
+	}
+}

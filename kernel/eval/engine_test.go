@@ -75,6 +75,27 @@ x`).result(); got != "5" {
 	}
 }
 
+func TestResetStopsTheOldGoroutines(t *testing.T) {
+	cases := []struct{ name, code string }{
+		{"sleeping between prints", `go func() { for { fmt.Println("tick"); time.Sleep(10 * time.Millisecond) } }()`},
+		{"spinning between prints", `go func() { for i := 0; ; i++ { if i%100000 == 0 { fmt.Println("tick") } } }()`},
+		{"waiting in concur", `mb := concur.NewMailbox(0)
+go func() { for { mb.ReceiveTimeout(time.Hour); fmt.Println("tick") } }()`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, Options{})
+			h.mustExec(`import ("concur"; "fmt"; "time")` + "\n" + c.code)
+			h.s.Reset()
+			r := h.mustExec(`import "time"
+time.Sleep(100 * time.Millisecond)`)
+			if out := r.out.Text("stdout"); strings.Contains(out, "tick") {
+				t.Errorf("a goroutine of the reset session printed into a later cell: %q", out)
+			}
+		})
+	}
+}
+
 func TestUserExpressions(t *testing.T) {
 	h := newHarness(t, Options{})
 	out := &enginetest.Recorder{}

@@ -124,14 +124,26 @@ func (s *Session) Shutdown(restart bool) {
 	s.ro.close()
 }
 
-// Reset forgets every declaration and value: the next cell runs in a fresh interpreter.
+// Reset forgets every declaration and value: the next cell runs in a fresh interpreter, and
+// the goroutines of the old one are stopped.
 func (s *Session) Reset() {
-	s.rt.interrupt()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	halt(s.in)
+	s.rt.interrupt()
+	concur.Interrupt()
 	s.rt.rearm()
 	s.rt.forgetTypes()
 	s.in, s.decls, s.imports, s.stale = s.newInterpreter(), nil, nil, false
+}
+
+// halt stops every goroutine of in at its next interpreted instruction; those in a compiled
+// call stop when it returns. yaegi stops an interpreter only when an EvalWithContext is
+// cancelled: halt runs one whose context is cancelled already.
+func halt(in *interp.Interpreter) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _ = in.EvalWithContext(ctx, ";select {}")
 }
 
 // Execute runs one cell: see the package comment.

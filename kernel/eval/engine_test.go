@@ -2,10 +2,12 @@ package eval
 
 import (
 	"context"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/engine/enginetest"
@@ -94,6 +96,29 @@ time.Sleep(100 * time.Millisecond)`)
 			}
 		})
 	}
+}
+
+func TestShutdownClosesTheOutputPipes(t *testing.T) {
+	before := openFiles(t)
+	for range 3 {
+		New(Options{}).Shutdown(false)
+	}
+	for deadline := time.Now().Add(5 * time.Second); openFiles(t) > before && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if got := openFiles(t); got > before {
+		t.Errorf("%d files open after three sessions were shut down, %d before", got, before)
+	}
+}
+
+// openFiles counts the process's open file descriptors.
+func openFiles(t *testing.T) int {
+	t.Helper()
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip("no /proc/self/fd:", err)
+	}
+	return len(fds)
 }
 
 func TestUserExpressions(t *testing.T) {

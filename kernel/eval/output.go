@@ -53,25 +53,34 @@ type pipeStream struct {
 }
 
 func newRouter() (*router, error) {
-	ro := &router{}
-	for _, name := range []string{"stdout", "stderr"} {
-		r, w, err := os.Pipe()
-		if err != nil {
-			return nil, err
-		}
-		ps := &pipeStream{name: name, r: r, w: w, synced: make(chan struct{}, 1)}
-		if name == "stdout" {
-			ro.stdout = ps
-		} else {
-			ro.stderr = ps
-		}
-		go ro.read(ps)
+	stdout, err := newPipeStream("stdout")
+	if err != nil {
+		return nil, err
 	}
+	stderr, err := newPipeStream("stderr")
+	if err != nil {
+		stdout.r.Close()
+		stdout.w.Close()
+		return nil, err
+	}
+	ro := &router{stdout: stdout, stderr: stderr}
+	go ro.read(stdout)
+	go ro.read(stderr)
 	return ro, nil
 }
 
-// read routes what arrives on ps until its write end is closed.
+// newPipeStream opens the pipe of the stream name.
+func newPipeStream(name string) (*pipeStream, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	return &pipeStream{name: name, r: r, w: w, synced: make(chan struct{}, 1)}, nil
+}
+
+// read routes what arrives on ps until its write end is closed, then closes the read end.
 func (ro *router) read(ps *pipeStream) {
+	defer ps.r.Close()
 	buf := make([]byte, 32<<10)
 	var held []byte
 	for {
@@ -240,7 +249,8 @@ func (ro *router) takeTrace() []string {
 	return trace
 }
 
-// close closes the write ends; the readers stop once they drained the pipes.
+// close closes the write ends; the readers stop once they drained the pipes, and close the
+// read ends.
 func (ro *router) close() {
 	ro.stdout.w.Close()
 	ro.stderr.w.Close()

@@ -61,11 +61,18 @@ display.Show(display.Bundle{"text/plain": "handle"})`)
 }
 
 func TestLongResultTruncated(t *testing.T) {
-	h := newHarness(t, Options{ResultLimit: 100})
-	r := h.mustExec(`import "strings"
-strings.Repeat("x", 1000)`)
-	got := r.result()
-	if len(got) > 200 || !strings.Contains(got, "result truncated") {
-		t.Errorf("result = %q, want it cut at about 100 bytes with a notice", got)
+	cases := []struct {
+		limit, longest int
+	}{
+		{100, 200},
+		{-1, 21000}, // the default, 20 000
+	}
+	for _, c := range cases {
+		h := newHarness(t, Options{ResultLimit: c.limit})
+		r := h.mustExec(`import "strings"
+strings.Repeat("x", 100000)`)
+		if got := r.result(); len(got) > c.longest || !strings.Contains(got, "result truncated") {
+			t.Errorf("ResultLimit %d: result of %d bytes, want it cut under %d bytes with a notice", c.limit, len(got), c.longest)
+		}
 	}
 }

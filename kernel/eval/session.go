@@ -27,7 +27,7 @@ type Options struct {
 	// DeadlockAfter is how long the cell and all its goroutines must stay blocked before the
 	// cell ends as a deadlock. Zero means 500 ms; a negative value turns the check off.
 	DeadlockAfter time.Duration
-	// ResultLimit caps the text/plain of a cell's result, in bytes. Zero means 20 000.
+	// ResultLimit caps the text/plain of a cell's result, in bytes. Zero or less means 20 000.
 	ResultLimit int
 }
 
@@ -52,7 +52,7 @@ func New(opts Options) *Session {
 	if opts.DeadlockAfter == 0 {
 		opts.DeadlockAfter = 500 * time.Millisecond
 	}
-	if opts.ResultLimit == 0 {
+	if opts.ResultLimit <= 0 {
 		opts.ResultLimit = 20000
 	}
 	ro, err := newRouter()

@@ -89,8 +89,8 @@ go func() { for { mb.ReceiveTimeout(time.Hour); fmt.Println("tick") } }()`},
 			h := newHarness(t, Options{})
 			h.mustExec(`import ("concur"; "fmt"; "time")` + "\n" + c.code)
 			h.s.Reset()
-			r := h.mustExec(`import "time"
-time.Sleep(100 * time.Millisecond)`)
+			h.mustExec(`import "time"`) // shows what was printed before the Reset
+			r := h.mustExec(`time.Sleep(100 * time.Millisecond)`)
 			if out := r.out.Text("stdout"); strings.Contains(out, "tick") {
 				t.Errorf("a goroutine of the reset session printed into a later cell: %q", out)
 			}

@@ -105,7 +105,7 @@ func statementVarDecls(names []string, globals map[string]reflect.Value, decls [
 	return b.String(), undeclared, untyped
 }
 
-// carryValues sets each variable of names in to to its value in old, unless it is fresh
+// carryValues sets each variable of names in current to its value in old, unless it is fresh
 // (just redeclared). It returns the names whose type changed.
 func carryValues(names []string, old, current map[string]reflect.Value, fresh []string) (reset []string) {
 	for _, name := range names {

@@ -131,31 +131,18 @@ func declaredNames(decls []declaration, kinds ...string) []string {
 
 // redefines reports whether any of keys is already declared in decls.
 func redefines(decls []declaration, keys []string) bool {
-	for _, d := range decls {
-		for _, k := range keys {
-			if slices.Contains(d.keys, k) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(decls, func(d declaration) bool { return d.declaresAny(keys) })
 }
 
 // replaced returns decls without the declarations that d redeclares, followed by d.
 func replaced(decls []declaration, d declaration) []declaration {
-	var out []declaration
-	for _, old := range decls {
-		keep := true
-		for _, k := range d.keys {
-			if slices.Contains(old.keys, k) {
-				keep = false
-			}
-		}
-		if keep {
-			out = append(out, old)
-		}
-	}
-	return append(out, d)
+	kept := slices.DeleteFunc(slices.Clone(decls), func(old declaration) bool { return old.declaresAny(d.keys) })
+	return append(kept, d)
+}
+
+// declaresAny reports whether d declares any of keys.
+func (d declaration) declaresAny(keys []string) bool {
+	return slices.ContainsFunc(keys, func(k string) bool { return slices.Contains(d.keys, k) })
 }
 
 // definedByStatements lists the names that the top-level statements of p define with :=.

@@ -29,9 +29,9 @@
 //   - Output of the cell and of its goroutines, os.Stdout and os.Stderr included (real pipes),
 //     goes to the cell; output printed between cells is shown at the start of the next one
 //     under a header. os.Stdin and fmt.Scan ask the front end for input.
-//   - An interrupt ends the cell at once; time.Sleep, time.After and concur's blocking calls
-//     return, and the next cell runs in a rebuilt interpreter so that goroutines stuck in
-//     compiled calls never resume. os.Exit and log.Fatal are refused with an error.
+//   - An interrupt ends the cell at once; time.Sleep and concur's blocking calls return, and
+//     the next cell runs in a rebuilt interpreter so that goroutines stuck in compiled calls
+//     never resume. os.Exit and log.Fatal are refused with an error.
 //   - A cell whose flow and goroutines all wait on channels, locks or wait groups, with no
 //     timer pending, ends after Options.DeadlockAfter with Go's "all goroutines are asleep -
 //     deadlock!" and where each goroutine waits.

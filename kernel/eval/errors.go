@@ -10,14 +10,14 @@ import (
 )
 
 const (
-	red   = "\x1b[0;31m"
-	green = "\x1b[0;32m"
-	reset = "\x1b[0m"
+	ansiRed   = "\x1b[0;31m"
+	ansiGreen = "\x1b[0;32m"
+	ansiReset = "\x1b[0m"
 )
 
 // newError builds an engine.Error whose traceback starts with a coloured "Name: value" line.
 func newError(name, value string, lines ...string) *engine.Error {
-	tb := append([]string{red + name + reset + ": " + value}, lines...)
+	tb := append([]string{ansiRed + name + ansiReset + ": " + value}, lines...)
 	return &engine.Error{Name: name, Value: value, Traceback: tb}
 }
 
@@ -42,8 +42,8 @@ func sourceContext(code string, line, col int) []string {
 		}
 	}
 	return []string{
-		fmt.Sprintf("%s%4d |%s %s", green, line, reset, text),
-		fmt.Sprintf("     | %s%s^%s", caret, red, reset),
+		fmt.Sprintf("%s%4d |%s %s", ansiGreen, line, ansiReset, text),
+		fmt.Sprintf("     | %s%s^%s", caret, ansiRed, ansiReset),
 	}
 }
 

@@ -72,13 +72,18 @@ func (h *harness) mustExec(code string) cellRun {
 }
 
 // interruptAfter runs code and cancels it after d; it returns the run and how long Execute
-// took after the cancel.
+// took after the cancel (0 when the cell ended first).
 func (h *harness) interruptAfter(code string, d time.Duration) (cellRun, time.Duration) {
 	h.t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var cancelled time.Time
-	timer := time.AfterFunc(d, func() { cancelled = time.Now(); cancel() })
+	cancelled := make(chan time.Time, 1)
+	timer := time.AfterFunc(d, func() { cancelled <- time.Now(); cancel() })
 	defer timer.Stop()
 	r := h.execContext(ctx, code)
-	return r, time.Since(cancelled)
+	select {
+	case at := <-cancelled:
+		return r, time.Since(at)
+	default:
+		return r, 0 // the cell ended before the cancel
+	}
 }

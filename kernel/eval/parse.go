@@ -52,6 +52,12 @@ func (p *parsedChunk) cellLine(pos token.Pos) int {
 	return p.fset.Position(pos).Line
 }
 
+// errorAt returns the error msg at the cell position of pos, a position of p's tree.
+func (p *parsedChunk) errorAt(pos token.Pos, msg string) *cellError {
+	at := p.fset.Position(pos)
+	return &cellError{line: at.Line, col: at.Column, msg: msg}
+}
+
 // cellError is an error at a place in the cell.
 type cellError struct {
 	line, col int

@@ -189,7 +189,7 @@ func plainText(v shownValue) string {
 	switch rv.Kind() {
 	case reflect.String:
 		return strconv.Quote(rv.String())
-	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func, reflect.Interface:
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func:
 		if rv.IsNil() {
 			return fmt.Sprintf("%T(nil)", v.value)
 		}

@@ -32,9 +32,8 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 				return true
 			}
 			if v := assignedIn(loop.Body, names); v != "" {
-				pos := p.fset.Position(loop.Pos())
-				warnings = append(warnings, &cellError{line: pos.Line, col: pos.Column, msg: fmt.Sprintf(
-					"warning: the closures of this loop share one variable %s (the interpreter predates Go 1.22's per-iteration loop variables), and the loop assigns to it so it cannot be copied for you: copy it into a variable of another name inside the loop", v)})
+				warnings = append(warnings, p.errorAt(loop.Pos(), fmt.Sprintf(
+					"warning: the closures of this loop share one variable %s (the interpreter predates Go 1.22's per-iteration loop variables), and the loop assigns to it so it cannot be copied for you: copy it into a variable of another name inside the loop", v)))
 				return true
 			}
 			for _, part := range []ast.Node{loop.Init, loop.Cond, loop.Post} {
@@ -99,11 +98,9 @@ func closureEdits(p *parsedChunk, body *ast.BlockStmt, names []string) []edit {
 			if bound[n] || len(used) == 0 || strings.Contains(typ, "\n") {
 				return true
 			}
-			vars := strings.Join(used, ", ")
-			blanks := strings.TrimSuffix(strings.Repeat("_, ", len(used)), ", ")
 			start, end := p.offset(n.Pos()), p.offset(n.End())
 			edits = append(edits,
-				edit{start: start, end: start, repl: fmt.Sprintf("func() %s { %s := %s; %s = %s; return ", typ, vars, vars, blanks, vars)},
+				edit{start: start, end: start, repl: fmt.Sprintf("func() %s { %s return ", typ, copies(used, used))},
 				edit{start: end, end: end, repl: " }()"})
 			return false
 		}
@@ -200,10 +197,16 @@ func copyEdit(p *parsedChunk, body *ast.BlockStmt, names []string) edit {
 	for i, name := range names {
 		hidden[i] = loopName(name)
 	}
+	at := p.offset(body.Lbrace) + 1
+	return edit{start: at, end: at, repl: " " + copies(names, hidden)}
+}
+
+// copies declares names as copies of values on one line, each used once by a blank
+// assignment so that an unused copy is no compile error.
+func copies(names, values []string) string {
 	vars := strings.Join(names, ", ")
 	blanks := strings.TrimSuffix(strings.Repeat("_, ", len(names)), ", ")
-	at := p.offset(body.Lbrace) + 1
-	return edit{start: at, end: at, repl: fmt.Sprintf(" %s := %s; %s = %s;", vars, strings.Join(hidden, ", "), blanks, vars)}
+	return fmt.Sprintf("%s := %s; %s = %s;", vars, strings.Join(values, ", "), blanks, vars)
 }
 
 func loopName(name string) string { return "__cl_" + name }

@@ -174,7 +174,7 @@ func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string
 		}
 	}()
 	_, err = in.EvalWithContext(ctx, src)
-	if ctx.Err() != nil {
+	if err != nil && errors.Is(err, ctx.Err()) {
 		return context.Cause(ctx)
 	}
 	if p, ok := err.(interp.Panic); ok && isInternal(p) {

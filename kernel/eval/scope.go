@@ -17,16 +17,6 @@ var _ complete.Scope = (*Session)(nil)
 func (s *Session) Sources() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.declarations()
-}
-
-// Declarations returns the session's imports and declarations, in an order in which they
-// replay.
-func (s *Session) Declarations() []string {
-	return s.Sources()
-}
-
-func (s *Session) declarations() []string {
 	var out []string
 	for _, imp := range s.imports {
 		out = append(out, imp.source())
@@ -35,6 +25,12 @@ func (s *Session) declarations() []string {
 		out = append(out, d.source)
 	}
 	return out
+}
+
+// Declarations returns the session's imports and declarations, in an order in which they
+// replay.
+func (s *Session) Declarations() []string {
+	return s.Sources()
 }
 
 // Replay declares decls, as Declarations returned them, in this session: the imports first,

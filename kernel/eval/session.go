@@ -227,9 +227,8 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 func refuseMain(p *parsedChunk) *cellError {
 	for _, d := range p.file.Decls {
 		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == "main" {
-			pos := p.fset.Position(f.Pos())
-			return &cellError{line: pos.Line, col: pos.Column, msg: "func main is not allowed in a cell: " +
-				"the notebook is the program, so write the body of main at the top level of a cell instead"}
+			return p.errorAt(f.Pos(), "func main is not allowed in a cell: "+
+				"the notebook is the program, so write the body of main at the top level of a cell instead")
 		}
 	}
 	return nil

@@ -76,8 +76,7 @@ func explainUndefined(p *parsedChunk, known func(string) bool) (*cellError, bool
 			defined[id.Name] || known(id.Name) || types.Universe.Lookup(id.Name) != nil {
 			return found == nil
 		}
-		pos := p.fset.Position(id.Pos())
-		found = &cellError{line: pos.Line, col: pos.Column, msg: "undefined: " + id.Name}
+		found = p.errorAt(id.Pos(), "undefined: "+id.Name)
 		return false
 	})
 	return found, found != nil

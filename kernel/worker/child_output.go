@@ -13,8 +13,11 @@ type childOutput struct {
 	id     uint64
 	ctx    context.Context
 	events *eventWriter
-	inputs chan request
+	inputs *inputWaiters
 }
+
+// errInputInterrupted is what Input returns once the cell was interrupted or has finished.
+var errInputInterrupted = errors.New("input interrupted: the cell was interrupted or has finished")
 
 // Stream sends text to the cell's stdout or stderr.
 func (o *childOutput) Stream(name, text string) {
@@ -32,13 +35,19 @@ func (o *childOutput) ClearOutput(wait bool) {
 }
 
 // Input asks the supervisor for a line of input and waits for the answer or an interrupt.
+// A goroutine that outlived its cell gets an error at once: no front end waits for it.
 func (o *childOutput) Input(prompt string, password bool) (string, error) {
-	o.events.send(event{ID: o.id, Type: eventInputRequest, Prompt: prompt, Password: password})
+	if o.ctx.Err() != nil {
+		return "", errInputInterrupted
+	}
+	id, reply := o.inputs.add()
+	defer o.inputs.remove(id)
+	o.events.send(event{ID: o.id, Type: eventInputRequest, InputID: id, Prompt: prompt, Password: password})
 	select {
-	case reply := <-o.inputs:
-		return reply.Input, inputError(reply.InputError)
+	case r := <-reply:
+		return r.Input, inputError(r.InputError)
 	case <-o.ctx.Done():
-		return "", errors.New("input interrupted")
+		return "", errInputInterrupted
 	}
 }
 

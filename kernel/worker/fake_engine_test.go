@@ -23,6 +23,9 @@ import (
 //	number X       show the float X (NaN too) as application/json
 //	result X       make the float X (NaN too) the cell's application/json result
 //	input PROMPT   ask for a line and print "got LINE"
+//	inputs N       N goroutines ask for a line at once, prompts q1 to qN; each prints "qI got LINE"
+//	asklater P     a goroutine asks for a line with prompt P while the cell goes on
+//	askafter P     a goroutine asks for a line with prompt P once the cell has ended
 //	declare DECL   add DECL to the session's declarations
 //	replayed       print what the engine was replayed with
 //	pid            print the process id
@@ -84,6 +87,24 @@ func (f *fakeEngine) run(ctx context.Context, cmd, arg string, out engine.Output
 			return &engine.Error{Name: "InputError", Value: err.Error(), Traceback: []string{err.Error()}}
 		}
 		out.Stream("stdout", "got "+line+"\n")
+	case "inputs":
+		n, _ := strconv.Atoi(arg)
+		var asking sync.WaitGroup
+		for i := 1; i <= n; i++ {
+			asking.Go(func() {
+				prompt := "q" + strconv.Itoa(i)
+				line, err := out.Input(prompt, false)
+				out.Stream("stdout", fmt.Sprintf("%s got %s %v\n", prompt, line, err))
+			})
+		}
+		asking.Wait()
+	case "asklater":
+		go askAndTell(out, arg)
+	case "askafter":
+		go func() {
+			<-ctx.Done()
+			askAndTell(out, arg)
+		}()
 	case "declare":
 		f.mu.Lock()
 		f.decls = append(f.decls, arg)
@@ -142,6 +163,13 @@ func (f *fakeEngine) run(ctx context.Context, cmd, arg string, out engine.Output
 		return &engine.Error{Name: "UnknownCommand", Value: cmd, Traceback: []string{cmd}}
 	}
 	return nil
+}
+
+// askAndTell asks for a line with prompt and writes the error it gets, if any, to stderr.
+func askAndTell(out engine.Output, prompt string) {
+	if _, err := out.Input(prompt, false); err != nil {
+		out.Stream("stderr", err.Error()+"\n")
+	}
 }
 
 // spun is where the spin command's goroutine writes, so that its loop is not optimised away.

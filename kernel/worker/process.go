@@ -30,6 +30,9 @@ type process struct {
 	mu      sync.Mutex
 	nextID  uint64
 	pending map[uint64]chan event
+	// cell is the ID of the execute call that runs, or 0: only its input requests reach
+	// the front end.
+	cell uint64
 	// stopReason, when set, says why the supervisor stopped this worker on purpose.
 	stopReason string
 
@@ -128,6 +131,10 @@ func (p *process) supervise(events *os.File, onExit func(*process)) {
 // readEvents dispatches the worker's events: output to the router, replies to their callers.
 func (p *process) readEvents(events io.Reader) {
 	dec := json.NewDecoder(events)
+	// answered is closed once the last input request so far is answered: each waits for
+	// the one before, so that prompts keep their order.
+	answered := make(chan struct{})
+	close(answered)
 	for {
 		var ev event
 		if err := dec.Decode(&ev); err != nil {
@@ -146,28 +153,46 @@ func (p *process) readEvents(events io.Reader) {
 		case eventClearOutput:
 			p.router.clearOutput(ev.Wait)
 		case eventInputRequest:
-			go p.answerInput(ev)
+			previous, done := answered, make(chan struct{})
+			answered = done
+			go func() {
+				defer close(done)
+				<-previous
+				p.answerInput(ev)
+			}()
 		default:
 			p.deliver(ev)
 		}
 	}
 }
 
-// answerInput asks the running cell's front end for input and sends the answer back.
+// answerInput asks the running cell's front end for input and sends the answer back. A
+// request from a goroutine whose cell has finished is refused, so that its prompt never shows
+// in another cell.
 func (p *process) answerInput(ev event) {
-	text, err := p.router.input(ev.Prompt, ev.Password)
-	reply := request{ID: ev.ID, Type: requestInputReply, Input: text}
+	text, err := "", errCellOver
+	if p.runs(ev.ID) {
+		text, err = p.router.input(ev.Prompt, ev.Password)
+	}
+	reply := request{ID: ev.ID, Type: requestInputReply, InputID: ev.InputID, Input: text}
 	if err != nil {
 		reply.InputError = err.Error()
 	}
 	p.send(reply)
 }
 
+// runs tells whether the execute call id is the cell that runs.
+func (p *process) runs(id uint64) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return id != 0 && id == p.cell
+}
+
 // deliver hands a reply to the call waiting for it.
 func (p *process) deliver(ev event) {
 	p.mu.Lock()
 	ch := p.pending[ev.ID]
-	delete(p.pending, ev.ID)
+	p.forgetLocked(ev.ID)
 	p.mu.Unlock()
 	if ch == nil {
 		// Nobody waits for the reply to a shutdown: the supervisor waits for the exit.
@@ -179,16 +204,34 @@ func (p *process) deliver(ev event) {
 	ch <- ev
 }
 
-// call sends req with a fresh ID and returns the channel its reply will arrive on.
-func (p *process) call(req request) <-chan event {
+// pendingCall is a request sent to the worker whose reply is awaited.
+type pendingCall struct {
+	id      uint64
+	replies <-chan event
+}
+
+// call sends req with a fresh ID and returns the call, whose reply will arrive on replies.
+// An execute request becomes the cell that runs until its reply arrives.
+func (p *process) call(req request) pendingCall {
 	ch := make(chan event, 1)
 	p.mu.Lock()
 	p.nextID++
 	req.ID = p.nextID
 	p.pending[req.ID] = ch
+	if req.Type == requestExecute {
+		p.cell = req.ID
+	}
 	p.mu.Unlock()
 	p.send(req)
-	return ch
+	return pendingCall{id: req.ID, replies: ch}
+}
+
+// forgetLocked stops waiting for the reply to call id. The caller holds p.mu.
+func (p *process) forgetLocked(id uint64) {
+	delete(p.pending, id)
+	if p.cell == id {
+		p.cell = 0
+	}
 }
 
 // settleOutput waits (briefly) until what the worker wrote to its stdout and stderr so far
@@ -203,9 +246,20 @@ func (p *process) send(req request) {
 	_ = p.enc.Encode(req)
 }
 
-// await waits for a reply on ch, the worker's exit, or the timeout; ok tells whether a
-// reply came.
-func (p *process) await(ch <-chan event, timeout time.Duration) (ev event, ok bool) {
+// await waits for c's reply, the worker's exit, or the timeout; ok tells whether a reply
+// came. Without one, c is forgotten: a reply that comes later is dropped.
+func (p *process) await(c pendingCall, timeout time.Duration) (ev event, ok bool) {
+	ev, ok = p.wait(c.replies, timeout)
+	if !ok {
+		p.mu.Lock()
+		p.forgetLocked(c.id)
+		p.mu.Unlock()
+	}
+	return ev, ok
+}
+
+// wait waits for a reply on ch, the worker's exit, or the timeout.
+func (p *process) wait(ch <-chan event, timeout time.Duration) (ev event, ok bool) {
 	select {
 	case ev = <-ch:
 		return ev, true

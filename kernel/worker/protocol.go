@@ -39,13 +39,15 @@ type request struct {
 	Cursor       int                    `json:"cursor,omitempty"`
 	DetailLevel  int                    `json:"detail_level,omitempty"`
 	Declarations []string               `json:"declarations,omitempty"`
+	InputID      uint64                 `json:"input_id,omitempty"`
 	Input        string                 `json:"input,omitempty"`
 	InputError   string                 `json:"input_error,omitempty"`
 }
 
 // event is one line the worker writes to its event pipe. Output events (stream, display,
 // clear_output, input_request) carry the ID of the execute request that produced them;
-// replies carry the ID of their request.
+// replies carry the ID of their request. An input_request also has an InputID of its own,
+// which its input_reply request returns.
 type event struct {
 	ID           uint64               `json:"id"`
 	Type         string               `json:"type"`
@@ -53,6 +55,7 @@ type event struct {
 	Text         string               `json:"text,omitempty"`
 	Display      *engine.DisplayData  `json:"display,omitempty"`
 	Wait         bool                 `json:"wait,omitempty"`
+	InputID      uint64               `json:"input_id,omitempty"`
 	Prompt       string               `json:"prompt,omitempty"`
 	Password     bool                 `json:"password,omitempty"`
 	Reply        *engine.ExecuteReply `json:"reply,omitempty"`

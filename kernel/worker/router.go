@@ -18,6 +18,9 @@ const heldDisplaySize = 1 << 10
 // errNoCell answers an input request that arrives when no cell runs.
 var errNoCell = errors.New("no cell is running to ask for input")
 
+// errCellOver answers an input request whose cell has finished.
+var errCellOver = errors.New("the cell that asked for input has finished")
+
 // router sends the worker's output to the running cell. Output that arrives while no cell
 // runs (a goroutine that outlived its cell, a crash between cells) is held, bounded, and
 // shown at the start of the next cell.
@@ -28,7 +31,8 @@ type router struct {
 	size    int
 	dropped int
 	notices []string
-	inputs  sync.WaitGroup
+	// detached is closed when the running cell ends, which ends the waits for its input.
+	detached chan struct{}
 }
 
 // heldOutput is one stream chunk or display kept for the next cell.
@@ -55,14 +59,19 @@ func (r *router) attach(out engine.Output) {
 		out.Stream("stderr", fmt.Sprintf("[%d bytes of output made between cells were dropped]\n", r.dropped))
 	}
 	r.out, r.held, r.size, r.dropped, r.notices = out, nil, 0, 0, nil
+	r.detached = make(chan struct{})
 }
 
-// detach ends the running cell: once it returns, its output is no longer used.
+// detach ends the running cell: once it returns, its output gets no new calls, and input
+// requests still waiting for an answer get errCellOver.
 func (r *router) detach() {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.out = nil
-	r.mu.Unlock()
-	r.inputs.Wait()
+	if r.detached != nil {
+		close(r.detached)
+		r.detached = nil
+	}
 }
 
 // stream sends text to the running cell's stream name, or holds it.
@@ -107,19 +116,31 @@ func (r *router) clearOutput(wait bool) {
 	}
 }
 
-// input asks the running cell's front end for a line of input.
+// input asks the running cell's front end for a line of input. If the cell ends first, it
+// returns errCellOver without waiting for the answer, which the front end's output, whose
+// cell is over, drops.
 func (r *router) input(prompt string, password bool) (string, error) {
 	r.mu.Lock()
-	out := r.out
-	if out != nil {
-		r.inputs.Add(1)
-	}
+	out, detached := r.out, r.detached
 	r.mu.Unlock()
 	if out == nil {
 		return "", errNoCell
 	}
-	defer r.inputs.Done()
-	return out.Input(prompt, password)
+	type answer struct {
+		text string
+		err  error
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		text, err := out.Input(prompt, password)
+		answered <- answer{text, err}
+	}()
+	select {
+	case a := <-answered:
+		return a.text, a.err
+	case <-detached:
+		return "", errCellOver
+	}
 }
 
 // notice keeps a message from the supervisor (a crash between cells, a failed replay) for the

@@ -50,6 +50,9 @@ type server struct {
 	// release returns freed memory to the system (debug.FreeOSMemory).
 	release func()
 
+	// inputs are the cells' Input calls waiting for their replies.
+	inputs inputWaiters
+
 	mu   sync.Mutex
 	cell *runningCell
 	// idle fires releaseAfter after the last cell ended.
@@ -60,7 +63,6 @@ type server struct {
 type runningCell struct {
 	id     uint64
 	cancel context.CancelFunc
-	inputs chan request
 	done   chan struct{}
 }
 
@@ -75,7 +77,7 @@ func (s *server) handle(req request) bool {
 		s.interruptCell()
 		return true
 	case requestInputReply:
-		s.deliverInput(req)
+		s.inputs.deliver(req)
 		return true
 	case requestComplete:
 		c := s.eng.Complete(req.Code, req.Cursor)
@@ -118,11 +120,11 @@ func (s *server) replay(decls []string) string {
 // engine's declarations when it is an engine.Replayer.
 func (s *server) startCell(req request) {
 	ctx, cancel := context.WithCancel(context.Background())
-	cell := &runningCell{id: req.ID, cancel: cancel, inputs: make(chan request, 1), done: make(chan struct{})}
+	cell := &runningCell{id: req.ID, cancel: cancel, done: make(chan struct{})}
 	s.mu.Lock()
 	s.cell = cell
 	s.mu.Unlock()
-	out := &childOutput{id: req.ID, ctx: ctx, events: s.events, inputs: cell.inputs}
+	out := &childOutput{id: req.ID, ctx: ctx, events: s.events, inputs: &s.inputs}
 	var exec engine.ExecuteRequest
 	if req.Execute != nil {
 		exec = *req.Execute
@@ -182,20 +184,6 @@ func (s *server) interruptCell() {
 	defer s.mu.Unlock()
 	if s.cell != nil {
 		s.cell.cancel()
-	}
-}
-
-// deliverInput hands an input_reply, whose ID is its cell's, to the cell waiting for it; a
-// reply that nobody waits for (its cell was interrupted meanwhile) is dropped.
-func (s *server) deliverInput(req request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.cell == nil || s.cell.id != req.ID {
-		return
-	}
-	select {
-	case s.cell.inputs <- req:
-	default:
 	}
 }
 

@@ -95,11 +95,12 @@ func TestServeExecutes(t *testing.T) {
 	}
 
 	w.send(t, request{ID: 2, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "input name?"}})
-	if ev := w.next(t); ev.Type != eventInputRequest || ev.Prompt != "name?" {
-		t.Fatalf("event %+v, want an input request", ev)
+	ask := w.next(t)
+	if ask.Type != eventInputRequest || ask.Prompt != "name?" || ask.ID != 2 || ask.InputID == 0 {
+		t.Fatalf("event %+v, want an input request", ask)
 	}
-	w.send(t, request{ID: 1, Type: requestInputReply, Input: "stale"})
-	w.send(t, request{ID: 2, Type: requestInputReply, Input: "Ada"})
+	w.send(t, request{ID: 2, Type: requestInputReply, InputID: ask.InputID + 1, Input: "stale"})
+	w.send(t, request{ID: 2, Type: requestInputReply, InputID: ask.InputID, Input: "Ada"})
 	if ev := w.next(t); ev.Text != "got Ada\n" {
 		t.Errorf("event %+v, want the answer printed", ev)
 	}
@@ -158,5 +159,41 @@ func TestServeReportsEventsThatCannotBeEncoded(t *testing.T) {
 		if ev := w.next(t); ev.ID != 1 || !tt.check(ev) {
 			t.Errorf("event %+v, want %s", ev, tt.want)
 		}
+	}
+}
+
+// Input requests made at once by goroutines of one cell each get their own answer, whatever
+// order the answers come in.
+func TestServeRoutesEachInputReply(t *testing.T) {
+	w := serve(t)
+	w.send(t, request{ID: 1, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "inputs 3"}})
+	var asks []event
+	for range 3 {
+		asks = append(asks, w.next(t))
+	}
+	for _, ask := range slices.Backward(asks) {
+		w.send(t, request{ID: 1, Type: requestInputReply, InputID: ask.InputID, Input: "to " + ask.Prompt})
+	}
+	var printed []string
+	for range 3 {
+		printed = append(printed, w.next(t).Text)
+	}
+	slices.Sort(printed)
+	want := []string{"q1 got to q1 <nil>\n", "q2 got to q2 <nil>\n", "q3 got to q3 <nil>\n"}
+	if !slices.Equal(printed, want) {
+		t.Errorf("printed %q, want %q", printed, want)
+	}
+}
+
+// A goroutine that asks for input once its cell has ended gets an error at once, and no
+// input request reaches the supervisor.
+func TestServeRefusesInputAfterTheCell(t *testing.T) {
+	w := serve(t)
+	w.send(t, request{ID: 1, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: "askafter late?"}})
+	if ev := w.next(t); ev.Type != eventExecuteReply {
+		t.Fatalf("event %+v, want the execute reply", ev)
+	}
+	if ev := w.next(t); ev.Type != eventStream || ev.Text != errInputInterrupted.Error()+"\n" {
+		t.Errorf("event %+v, want the goroutine's input error and no input request", ev)
 	}
 }

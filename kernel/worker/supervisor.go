@@ -85,19 +85,19 @@ func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out
 	s.setRunning(p)
 	defer s.setRunning(nil)
 
-	replies := p.call(request{Type: requestExecute, Execute: &req})
+	cell := p.call(request{Type: requestExecute, Execute: &req})
 	select {
-	case ev := <-replies:
+	case ev := <-cell.replies:
 		return s.finish(p, ev)
 	case <-p.exited:
-		if ev, ok := p.await(replies, 0); ok {
+		if ev, ok := p.await(cell, 0); ok {
 			return s.finish(p, ev)
 		}
 		return errorReply(s.stoppedError(p))
 	case <-ctx.Done():
 	}
 	go p.send(request{Type: requestInterrupt})
-	if ev, ok := p.await(replies, s.opts.InterruptGrace); ok {
+	if ev, ok := p.await(cell, s.opts.InterruptGrace); ok {
 		s.mu.Lock()
 		cells := s.cells
 		s.mu.Unlock()

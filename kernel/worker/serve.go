@@ -61,7 +61,6 @@ type server struct {
 
 // runningCell is the cell whose Execute runs on its own goroutine.
 type runningCell struct {
-	id     uint64
 	cancel context.CancelFunc
 	done   chan struct{}
 }
@@ -120,7 +119,7 @@ func (s *server) replay(decls []string) string {
 // engine's declarations when it is an engine.Replayer.
 func (s *server) startCell(req request) {
 	ctx, cancel := context.WithCancel(context.Background())
-	cell := &runningCell{id: req.ID, cancel: cancel, done: make(chan struct{})}
+	cell := &runningCell{cancel: cancel, done: make(chan struct{})}
 	s.mu.Lock()
 	s.cell = cell
 	s.mu.Unlock()

@@ -23,6 +23,8 @@ type generation struct {
 	// proc and err are set (under Supervisor.mu) before ready is closed.
 	proc *process
 	err  error
+	// lost is the last of g's workers that exited before one was handed over.
+	lost *process
 }
 
 // start begins a new generation that replays decls. The caller holds s.mu.
@@ -32,34 +34,50 @@ func (s *Supervisor) start(decls []string) {
 	go s.launch(g, decls)
 }
 
-// launch starts g's worker and replays decls into it. A worker that dies or hangs while
-// replaying is replaced by one without declarations, and the user is told.
+// launch starts g's worker, replays decls into it and hands it over.
 func (s *Supervisor) launch(g *generation, decls []string) {
+	p, err := s.startReplayed(g, decls)
+	s.handOver(g, p, err)
+}
+
+// startReplayed starts a worker for g and replays decls into it. A worker that dies or hangs
+// while replaying is replaced by one without declarations, and the user is told.
+func (s *Supervisor) startReplayed(g *generation, decls []string) (*process, error) {
 	onExit := func(p *process) { s.exited(g, p) }
 	p, err := startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
-	if err == nil && len(decls) > 0 {
-		if msg, alive := s.replay(p, decls); !alive {
-			s.opts.Logger.Printf("worker: replaying declarations: %s; starting one without them", msg)
-			s.router.notice("The declarations of earlier cells could not be replayed (" + msg + "); they were reset.\n")
-			s.mu.Lock()
-			s.decls = nil
-			s.mu.Unlock()
-			p, err = startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
-		} else if msg != "" {
-			s.opts.Logger.Printf("worker: replaying declarations: %s", msg)
-			s.router.notice("Some declarations of earlier cells could not be replayed: " + msg + "\n")
-		}
+	if err != nil || len(decls) == 0 {
+		return p, err
 	}
+	msg, alive := s.replay(p, decls)
+	switch {
+	case !alive:
+		s.opts.Logger.Printf("worker: replaying declarations: %s; starting one without them", msg)
+		s.router.notice("The declarations of earlier cells could not be replayed (" + msg + "); they were reset.\n")
+		s.mu.Lock()
+		s.decls = nil
+		s.mu.Unlock()
+		return startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
+	case msg != "":
+		s.opts.Logger.Printf("worker: replaying declarations: %s", msg)
+		s.router.notice("Some declarations of earlier cells could not be replayed: " + msg + "\n")
+	}
+	return p, nil
+}
+
+// handOver makes p, or the failure to start one, g's worker, and lets the requests that wait
+// for it go on. A worker that exited before it was handed over is dealt with now, as exited
+// would have.
+func (s *Supervisor) handOver(g *generation, p *process, err error) {
 	if err != nil {
 		s.opts.Logger.Print(err)
 	}
 	s.mu.Lock()
 	g.proc, g.err = p, err
-	dead := p != nil && isClosed(p.exited)
+	lost := p != nil && g.lost == p
 	s.mu.Unlock()
 	close(g.ready)
-	if dead {
-		s.replace(g)
+	if lost {
+		s.exited(g, p)
 	}
 }
 
@@ -79,9 +97,14 @@ func (s *Supervisor) replay(p *process, decls []string) (msg string, alive bool)
 
 // exited is called when g's worker p has exited, before p.exited is closed. Unless the
 // supervisor stopped it on purpose or a running cell reports it, the user learns at the next
-// cell why it died.
+// cell why it died. A worker that exits before launch hands it over is left to handOver.
 func (s *Supervisor) exited(g *generation, p *process) {
 	s.mu.Lock()
+	if g.proc == nil {
+		g.lost = p
+		s.mu.Unlock()
+		return
+	}
 	current := s.gen == g && g.proc == p
 	reported := s.running == p
 	replayed := len(s.decls) > 0

@@ -39,8 +39,9 @@ type process struct {
 	stderr stderrFilter
 	// stdoutPipe and stderrPipe read the worker's real stdout and stderr.
 	stdoutPipe, stderrPipe *pipeReader
-	// exited is closed once the worker has exited and its pipes are read; then state
-	// and stderr's report tell how it ended.
+	// waited is closed once the worker has exited; exited is closed once, besides, its
+	// pipes are read: then state and stderr's report tell how it ended.
+	waited chan struct{}
 	exited chan struct{}
 	state  *os.ProcessState
 }
@@ -71,9 +72,11 @@ func startProcess(argv []string, r *router, logger *log.Logger, onExit func(*pro
 		cmd: cmd, router: r, logger: logger,
 		requests: reqW, enc: json.NewEncoder(reqW),
 		pending: make(map[uint64]chan event),
+		waited:  make(chan struct{}),
 		exited:  make(chan struct{}),
 	}
 	p.stderr.pass = func(text string) { r.stream("stderr", text) }
+	p.stderr.alive = func() bool { return !isClosed(p.waited) }
 	p.stdoutPipe = &pipeReader{f: outR, pass: func(text string) { r.stream("stdout", text) }}
 	p.stderrPipe = &pipeReader{f: errR, pass: p.stderr.write}
 	go p.supervise(evR, onExit)
@@ -114,6 +117,7 @@ func (p *process) supervise(events *os.File, onExit func(*process)) {
 	go func() { defer readers.Done(); p.stdoutPipe.run() }()
 	go func() { defer readers.Done(); p.stderrPipe.run(); p.stderr.close() }()
 	p.cmd.Wait()
+	close(p.waited)
 	drained := make(chan struct{})
 	go func() { readers.Wait(); close(drained) }()
 	select {
@@ -235,8 +239,11 @@ func (p *process) forgetLocked(id uint64) {
 }
 
 // settleOutput waits (briefly) until what the worker wrote to its stdout and stderr so far
-// has been routed.
-func (p *process) settleOutput() { settle(p.stdoutPipe, p.stderrPipe) }
+// has been routed, a partial line that stderr held included.
+func (p *process) settleOutput() {
+	settle(p.stdoutPipe, p.stderrPipe)
+	p.stderr.flush()
+}
 
 // send writes req to the worker. A worker that died cannot read it; callers learn of that
 // from exited, so the write error is dropped.

@@ -384,3 +384,19 @@ func TestUnencodableReplyFailsTheCell(t *testing.T) {
 	}
 	mustRun(t, s, "print still here")
 }
+
+// A stderr line that looks like the start of a crash report, from a worker that lives on, is
+// shown after all and does not swallow the stderr that follows.
+func TestCrashLikeStderrLineIsShown(t *testing.T) {
+	s := newSupervisor(t)
+	seen := mustRun(t, s, "stderr runtime: only a message").Text("stderr")
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(seen, "next\n"); time.Sleep(2 * heldQuiet) {
+		if time.Now().After(deadline) {
+			t.Fatalf("stderr after a crash-like line is swallowed; cells showed %q", seen)
+		}
+		seen += mustRun(t, s, "stderr next").Text("stderr")
+	}
+	if !strings.HasPrefix(seen, "runtime: only a message\n") {
+		t.Errorf("cells showed stderr %q, want the crash-like line first", seen)
+	}
+}

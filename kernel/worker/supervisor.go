@@ -33,9 +33,9 @@ type Options struct {
 
 // Supervisor is an engine.Engine that runs cells in a worker process. It survives the
 // worker: a crash or a hard interrupt costs the cell, which reports what happened, and a
-// fresh worker replays the session's declarations. Execute calls must not overlap, as the
-// engine.Engine contract has them come one at a time; the other methods may be called from
-// any goroutine, during a cell too.
+// fresh worker replays the session's declarations. Calls must not overlap, as the
+// engine.Engine contract has them come one at a time, except Shutdown, which may stop a
+// running cell.
 type Supervisor struct {
 	opts   Options
 	router router

@@ -56,17 +56,21 @@ func (l *List) IsSorted() bool {
 
 // SortStepwise sorts the list by insertion, one swap per step, and lets other threads run
 // between steps (offering the GIL and yielding the processor). Readers in between see a
-// partly sorted list.
-func (l *List) SortStepwise() {
+// partly sorted list. It returns ErrInterrupted, leaving the list partly sorted, when
+// Interrupt stopped it.
+func (l *List) SortStepwise() error {
 	gil := Current().gil
+	stop := interrupted()
 	for i := 1; i < l.Len(); i++ {
 		for j := i; j > 0 && l.swapIfLess(j); j-- {
-			if gil != nil {
-				gil.Checkpoint()
-			}
+			gil.Checkpoint()
 			runtime.Gosched()
+			if isInterrupted(stop) {
+				return ErrInterrupted
+			}
 		}
 	}
+	return nil
 }
 
 // swapIfLess swaps values j-1 and j if they are out of order, and reports whether it did.
@@ -92,9 +96,7 @@ type Counter struct {
 // UnsafeInc adds one the unsafe way: read, switch, write.
 func (c *Counter) UnsafeInc() {
 	v := c.n.Load()
-	if gil := Current().gil; gil != nil {
-		gil.Checkpoint()
-	}
+	Current().gil.Checkpoint()
 	runtime.Gosched()
 	c.n.Store(v + 1)
 }
@@ -135,17 +137,14 @@ func (l *Lock) Lock() error {
 	if l.TryLock() {
 		return nil
 	}
-	b := beginBlock("lock", l.name)
-	var err error
-	select {
-	case l.ch <- struct{}{}:
-		if err = endBlock(b, nil); err != nil {
-			l.Unlock()
+	return block("lock", l.name, func(stop <-chan struct{}) error {
+		select {
+		case l.ch <- struct{}{}:
+			return nil
+		case <-stop:
+			return ErrInterrupted
 		}
-	case <-interrupted():
-		err = endBlock(b, ErrInterrupted)
-	}
-	return err
+	})
 }
 
 // TryLock takes the lock if it is free, and reports whether it did.

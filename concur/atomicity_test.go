@@ -16,7 +16,7 @@ func reversed(n int) []int {
 
 // sortWatched sorts a reversed list of n with sort on a thread while this goroutine looks at
 // it, and reports whether it ever saw the list partly sorted.
-func sortWatched(t *testing.T, n int, sort func(*List)) (partSeen bool) {
+func sortWatched(t *testing.T, n int, sort func(*List) error) (partSeen bool) {
 	t.Helper()
 	l := NewList(reversed(n))
 	done := make(chan struct{})
@@ -41,7 +41,7 @@ func sortWatched(t *testing.T, n int, sort func(*List)) (partSeen bool) {
 
 func TestListSortAtomicVersusStepwise(t *testing.T) {
 	for range 5 {
-		if sortWatched(t, 200, (*List).Sort) {
+		if sortWatched(t, 200, func(l *List) error { l.Sort(); return nil }) {
 			t.Fatal("saw the list partly sorted during the atomic Sort")
 		}
 	}
@@ -100,13 +100,18 @@ func TestUnsafeIncLosesUpdatesUnderGIL(t *testing.T) {
 	const each = 5000
 	g := NewGIL(1)
 	var c Counter
+	start := NewQueue(1)
 	inc := func() {
-		Sleep(10 * time.Millisecond) // lets go of the GIL, so that both threads are there
+		start.Get() // lets go of the GIL until Close wakes both threads at once
 		for range each {
 			c.UnsafeInc()
 		}
 	}
 	a, b := g.Go(inc), g.Go(inc)
+	for len(g.Stats().Threads) < 2 { // both threads have had the GIL and wait in Get
+		time.Sleep(time.Millisecond)
+	}
+	start.Close()
 	a.Join()
 	b.Join()
 	if c.Value() >= 2*each {

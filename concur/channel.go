@@ -13,9 +13,8 @@ type channel struct {
 	closed chan struct{}
 	// verbs name the blocking send and receive in traces ("send"/"receive", "put"/"get").
 	verbs [2]string
-	// moved records a message that went in (Send) or out (Receive), by th (nil: the
-	// current thread).
-	moved func(th *Thread, kind EventKind)
+	// moved records a message that went in (Send) or out (Receive) on the current thread.
+	moved func(kind EventKind)
 }
 
 // isClosed reports whether the channel was closed.
@@ -28,7 +27,7 @@ func (c *channel) trySend(v any) bool {
 	}
 	select {
 	case c.items <- v:
-		c.moved(nil, Send)
+		c.moved(Send)
 		return true
 	default:
 		return false
@@ -59,28 +58,26 @@ func (c *channel) send(v any, d time.Duration) error {
 	}
 	timeout, stop := timeoutAfter(d)
 	defer stop()
-	b := beginBlock(c.verbs[0], c.name)
-	var err error
-	select {
-	case c.items <- v:
-	case <-c.closed:
-		err = ErrClosed
-	case <-timeout:
-		err = ErrTimeout
-	case <-interrupted():
-		err = ErrInterrupted
-	}
-	if err = endBlock(b, err); err == nil {
-		c.moved(b.thread, Send)
-	}
-	return err
+	return block(c.verbs[0], c.name, func(stop <-chan struct{}) error {
+		select {
+		case c.items <- v:
+			c.moved(Send)
+			return nil
+		case <-c.closed:
+			return ErrClosed
+		case <-timeout:
+			return ErrTimeout
+		case <-stop:
+			return ErrInterrupted
+		}
+	})
 }
 
 // tryReceive takes a message if there is one at once, and reports whether it did.
 func (c *channel) tryReceive() (any, bool) {
 	select {
 	case v := <-c.items:
-		c.moved(nil, Receive)
+		c.moved(Receive)
 		return v, true
 	default:
 		return nil, false
@@ -95,24 +92,23 @@ func (c *channel) receive(d time.Duration) (any, error) {
 	}
 	timeout, stop := timeoutAfter(d)
 	defer stop()
-	b := beginBlock(c.verbs[1], c.name)
 	var v any
-	var err error
-	select {
-	case v = <-c.items:
-	case <-c.closed:
-		select { // what was put before Close is still delivered
+	err := block(c.verbs[1], c.name, func(stop <-chan struct{}) error {
+		select {
 		case v = <-c.items:
-		default:
-			err = ErrClosed
+		case <-c.closed:
+			select { // what was put before Close is still delivered
+			case v = <-c.items:
+			default:
+				return ErrClosed
+			}
+		case <-timeout:
+			return ErrTimeout
+		case <-stop:
+			return ErrInterrupted
 		}
-	case <-timeout:
-		err = ErrTimeout
-	case <-interrupted():
-		err = ErrInterrupted
-	}
-	if err = endBlock(b, err); err == nil {
-		c.moved(b.thread, Receive)
-	}
+		c.moved(Receive)
+		return nil
+	})
 	return v, err
 }

@@ -68,9 +68,9 @@ func (f *Future) run(fn func() (any, error)) {
 		err = perr
 	}
 	if err != nil {
-		f.settle(nil, err, Failed)
+		f.settle(Running, nil, err, Failed)
 	} else {
-		f.settle(v, nil, Done)
+		f.settle(Running, v, nil, Done)
 	}
 }
 
@@ -85,19 +85,16 @@ func (f *Future) begin() bool {
 	return true
 }
 
-// settle finishes the future and runs its callbacks, unless it has finished already.
-func (f *Future) settle(v any, err error, s State) {
-	f.settleIf(func(State) bool { return true }, v, err, s)
-}
-
-// settleIf is settle when the future's state passes ok; it reports whether it settled.
-func (f *Future) settleIf(ok func(State) bool, v any, err error, s State) bool {
+// settle moves the future from state from to state to, with value v and error err, and
+// runs its callbacks; it reports false, and does nothing, when the future was not in state
+// from.
+func (f *Future) settle(from State, v any, err error, to State) bool {
 	f.mu.Lock()
-	if f.state == Done || f.state == Failed || f.state == Cancelled || !ok(f.state) {
+	if f.state != from {
 		f.mu.Unlock()
 		return false
 	}
-	f.value, f.err, f.state = v, err, s
+	f.value, f.err, f.state = v, err, to
 	callbacks := f.callbacks
 	f.callbacks = nil
 	close(f.finished)
@@ -139,7 +136,7 @@ func (f *Future) OnDone(cb func(*Future)) {
 
 // Cancel cancels the future if it has not started running, and reports whether it did.
 func (f *Future) Cancel() bool {
-	return f.settleIf(func(s State) bool { return s == Pending }, nil, ErrCancelled, Cancelled)
+	return f.settle(Pending, nil, ErrCancelled, Cancelled)
 }
 
 // Wait blocks until the future finishes — the synchronous way to use an asynchronous call —
@@ -159,18 +156,21 @@ func (f *Future) ResultTimeout(d time.Duration) (any, error) {
 	return f.result(timer.C)
 }
 
+// result waits for the future, giving up with ErrTimeout when timeout fires, and returns its
+// value and error.
 func (f *Future) result(timeout <-chan time.Time) (any, error) {
 	if !isInterrupted(f.finished) {
-		b := beginBlock("wait for", "future")
-		var err error
-		select {
-		case <-f.finished:
-		case <-timeout:
-			err = ErrTimeout
-		case <-interrupted():
-			err = ErrInterrupted
-		}
-		if err = endBlock(b, err); err != nil {
+		err := block("wait for", "future", func(stop <-chan struct{}) error {
+			select {
+			case <-f.finished:
+				return nil
+			case <-timeout:
+				return ErrTimeout
+			case <-stop:
+				return ErrInterrupted
+			}
+		})
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -77,9 +77,10 @@ func (g *GIL) GoNamed(name string, f func()) *Thread { return start(name, g, f) 
 // Checkpoint is where CPU-bound code offers the GIL to others, like CPython's eval loop
 // between bytecodes: when another thread waits and the caller has held the GIL for the
 // switch interval, the caller hands it over and waits its turn. It costs a few nanoseconds
-// when nobody waits. Call it from a thread of this GIL; elsewhere it does nothing.
+// when nobody waits. Call it from a thread of this GIL; elsewhere, and on a nil GIL, it does
+// nothing.
 func (g *GIL) Checkpoint() {
-	if g.waiting.Load() == 0 {
+	if g == nil || g.waiting.Load() == 0 {
 		return
 	}
 	me := Current()
@@ -87,7 +88,7 @@ func (g *GIL) Checkpoint() {
 	due := g.holder == me && time.Since(g.heldSince) >= g.interval
 	g.mu.Unlock()
 	if due && g.release(me) {
-		_ = g.acquire(me) // after Interrupt the thread runs on without the GIL, and stops at its next blocking call
+		_ = g.acquire(me, interrupted()) // after Interrupt the thread runs on without the GIL, and stops at its next blocking call
 	}
 }
 
@@ -117,8 +118,9 @@ func (g *GIL) timesOf(t *Thread) *ThreadTimes {
 	return tt
 }
 
-// acquire makes t the holder, waiting in line behind the threads that asked before it.
-func (g *GIL) acquire(t *Thread) error {
+// acquire makes t the holder, waiting in line behind the threads that asked before it; it
+// gives up with ErrInterrupted when stop closes first.
+func (g *GIL) acquire(t *Thread, stop <-chan struct{}) error {
 	g.mu.Lock()
 	g.timesOf(t)
 	if g.holder == nil && len(g.waiters) == 0 {
@@ -135,7 +137,7 @@ func (g *GIL) acquire(t *Thread) error {
 	select {
 	case <-w.granted:
 		return nil
-	case <-interrupted():
+	case <-stop:
 	}
 	g.mu.Lock()
 	if g.holder == t {

@@ -27,7 +27,7 @@ var mailboxCount = newCounterName("Mailbox")
 func NewMailbox(capacity int) *Mailbox {
 	name := mailboxCount()
 	return &Mailbox{channel{name: name, items: make(chan any, max(capacity, 0)), verbs: [2]string{"send", "receive"},
-		moved: func(th *Thread, kind EventKind) { record(th, kind, name, 0) }}}
+		moved: func(kind EventKind) { record(nil, kind, name, 0) }}}
 }
 
 // Name returns the mailbox's name in traces (Mailbox-1, …).

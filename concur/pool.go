@@ -42,21 +42,23 @@ var poolCount = newCounterName("Pool")
 // NewThreadPool returns a pool of workers that share one GIL.
 func NewThreadPool(workers int) *Pool {
 	gil := NewGIL(0)
-	return newPool("thread pool", false, workers, func(int) *GIL { return gil }, gil)
+	return newPool("thread pool", false, workers, func() *GIL { return gil }, gil)
 }
 
 // NewProcessPool returns a pool of simulated processes: workers with a GIL each and no
 // shared memory for arguments and results.
 func NewProcessPool(workers int) *Pool {
-	return newPool("process pool", true, workers, func(int) *GIL { return NewGIL(0) }, nil)
+	return newPool("process pool", true, workers, func() *GIL { return NewGIL(0) }, nil)
 }
 
 // NewParallelPool returns a pool of workers without any GIL.
 func NewParallelPool(workers int) *Pool {
-	return newPool("parallel pool", false, workers, func(int) *GIL { return nil }, nil)
+	return newPool("parallel pool", false, workers, func() *GIL { return nil }, nil)
 }
 
-func newPool(kind string, copies bool, workers int, gilFor func(i int) *GIL, shared *GIL) *Pool {
+// newPool starts a pool of workers, each with the GIL that newGIL returns; shared is the
+// GIL they all share, if any.
+func newPool(kind string, copies bool, workers int, newGIL func() *GIL, shared *GIL) *Pool {
 	workers = max(workers, 1)
 	p := &Pool{name: poolCount(), kind: kind, copies: copies, gil: shared,
 		tasks: make(chan func(*Thread), 2*workers), stop: interrupted()}
@@ -65,24 +67,54 @@ func newPool(kind string, copies bool, workers int, gilFor func(i int) *GIL, sha
 		prefix = p.name + ".Process"
 	}
 	for i := range workers {
-		t := &Thread{name: prefix + "-" + itoa(int64(i+1)), gil: gilFor(i), done: make(chan struct{})}
+		t := &Thread{name: prefix + "-" + itoa(int64(i+1)), gil: newGIL(), done: make(chan struct{})}
 		p.workers = append(p.workers, t)
-		go t.run(func() error { return p.work(t) })
+		go t.run(func() error { p.work(t); return nil })
 	}
 	return p
 }
 
-// work runs tasks on t until the pool is closed or interrupted.
-func (p *Pool) work(t *Thread) error {
+// work runs tasks on t until the pool is closed or interrupted. An interrupted worker runs
+// the tasks left in the queue, which fail at once (holding refuses them), so that no future
+// stays pending.
+func (p *Pool) work(t *Thread) {
 	for {
 		select {
 		case task, ok := <-p.tasks:
 			if !ok {
-				return nil
+				return
 			}
 			task(t)
 		case <-p.stop:
-			return ErrInterrupted
+			p.drain(t)
+			return
+		}
+	}
+}
+
+// drain runs, on t, the tasks left in the queue of an interrupted pool. It runs them after
+// taking them all, so that callbacks of the futures they fail may use the pool.
+func (p *Pool) drain(t *Thread) {
+	for _, task := range p.takeLeft() {
+		task(t)
+	}
+}
+
+// takeLeft empties the task queue and returns what it held. It holds p.mu, so that no task
+// is enqueued behind it.
+func (p *Pool) takeLeft() []func(*Thread) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var left []func(*Thread)
+	for {
+		select {
+		case task, ok := <-p.tasks:
+			if !ok {
+				return left
+			}
+			left = append(left, task)
+		default:
+			return left
 		}
 	}
 }
@@ -104,6 +136,7 @@ func (p *Pool) GILStats() GILStats {
 }
 
 // Close lets the workers finish the tasks already submitted, stops them, and waits for them.
+// It returns ErrInterrupted when Interrupt woke it.
 func (p *Pool) Close() error {
 	p.mu.Lock()
 	if !p.closed {
@@ -112,14 +145,15 @@ func (p *Pool) Close() error {
 	}
 	p.mu.Unlock()
 	for _, w := range p.workers {
-		if err := w.Join(); err != nil && !errors.Is(err, ErrInterrupted) {
+		if err := w.Join(); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// enqueue hands task to the workers.
+// enqueue hands task to the workers, waiting while the queue is full; the caller lets go of
+// its GIL meanwhile, so that a task can enqueue others on its own thread pool.
 func (p *Pool) enqueue(task func(*Thread)) error {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
@@ -132,60 +166,83 @@ func (p *Pool) enqueue(task func(*Thread)) error {
 	select {
 	case p.tasks <- task:
 		return nil
-	case <-p.stop:
-		return ErrInterrupted
+	default:
 	}
+	return block("submit to", p.name, func(stop <-chan struct{}) error {
+		select {
+		case p.tasks <- task:
+			return nil
+		case <-p.stop:
+			return ErrInterrupted
+		case <-stop:
+			return ErrInterrupted
+		}
+	})
 }
 
-// holding runs f on worker t while t holds its GIL, if it has one.
-func holding(t *Thread, f func()) {
+// holding runs f on worker t while t holds its GIL, if it has one. It returns ErrInterrupted,
+// without running f, once the pool is interrupted.
+func (p *Pool) holding(t *Thread, f func()) error {
+	if isInterrupted(p.stop) {
+		return ErrInterrupted
+	}
 	if t.gil != nil {
-		if t.gil.acquire(t) != nil {
-			return
+		if err := t.gil.acquire(t, p.stop); err != nil {
+			return err
 		}
 		defer t.gil.release(t)
 	}
 	f()
+	return nil
 }
 
 // Submit runs f(arg) on a worker and returns its future at once; the future's value is the
-// int that f returns.
+// int that f returns. The future fails with ErrClosed after Close and with ErrInterrupted
+// when Interrupt stopped the pool before f ran.
 func (p *Pool) Submit(f func(int) int, arg int) *Future {
 	fut := newFuture()
 	err := p.enqueue(func(t *Thread) {
-		holding(t, func() {
+		err := p.holding(t, func() {
 			fut.run(func() (any, error) {
 				record(t, TaskStart, "", arg)
 				defer record(t, TaskEnd, "", arg)
 				return f(arg), nil
 			})
 		})
+		if err != nil {
+			fut.settle(Pending, nil, err, Failed)
+		}
 	})
 	if err != nil {
-		fut.settle(nil, err, Failed)
+		fut.settle(Pending, nil, err, Failed)
 	}
 	return fut
 }
 
 // Map calls f on every argument on the pool's workers and returns the results in the
-// order of args. It stops at the first panic and returns it as an error, and returns
-// ErrInterrupted when Interrupt stopped it.
+// order of args. It stops at the first panic and returns nil and the panic as an error, and
+// nil and ErrInterrupted when Interrupt stopped it.
 func (p *Pool) Map(f func(int) int, args []int) ([]int, error) {
 	results := make([]int, len(args))
-	err := p.batch("Map", len(args), func(i int) { results[i] = f(args[i]) })
-	return results, err
+	if err := p.batch("Map", len(args), func(i int) { results[i] = f(args[i]) }); err != nil {
+		return nil, err
+	}
+	return results, nil
 }
 
 // MapSlices calls f on every argument on the pool's workers and returns the results in the
-// order of args. A process pool copies each argument before f sees it and each result
-// before the caller does, so f's changes to its argument never reach the caller, as between
-// real processes; thread and parallel pools share the slices.
+// order of args, or nil and an error as Map does. A process pool copies each argument before
+// f sees it and each result before the caller does, so f's changes to its argument never
+// reach the caller, as between real processes; thread and parallel pools share the slices.
 func (p *Pool) MapSlices(f func([]int) []int, args [][]int) ([][]int, error) {
 	results := make([][]int, len(args))
 	err := p.batch("MapSlices", len(args), func(i int) {
 		results[i] = p.copyOf(f(p.copyOf(args[i])))
 	})
-	return results, err
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
 }
 
 // copyOf returns a copy of s in a process pool, s itself otherwise.
@@ -196,36 +253,37 @@ func (p *Pool) copyOf(s []int) []int {
 	return append([]int(nil), s...)
 }
 
-// batchJob is a batch of n items that the workers share out.
+// batchJob is a batch of n items that the workers share out; done is closed when all are
+// finished or one failed.
 type batchJob struct {
 	n        int
 	next     atomic.Int64
 	finished atomic.Int64
-	failed   atomic.Bool
 	err      error
 	done     chan struct{}
 	doneOnce sync.Once
 }
 
+// end ends the job with err (nil: every item finished).
 func (j *batchJob) end(err error) {
 	j.doneOnce.Do(func() {
 		j.err = err
-		if err != nil {
-			j.failed.Store(true)
-		}
 		close(j.done)
 	})
 }
 
 // batch runs item(0) … item(n-1) on the workers, each worker taking the next index, with a
-// GIL checkpoint between items. It reports progress when the batch runs long.
+// GIL checkpoint between items. It reports progress when the batch runs long. When it
+// returns, the items have all finished, or it returns an error (an item that failed, or
+// ErrInterrupted) while items may still be running.
 func (p *Pool) batch(title string, n int, item func(i int)) error {
 	if n == 0 {
 		return nil
 	}
 	job := &batchJob{n: n, done: make(chan struct{})}
 	for range p.workers {
-		if err := p.enqueue(func(t *Thread) { holding(t, func() { p.runItems(t, job, item) }) }); err != nil {
+		err := p.enqueue(func(t *Thread) { _ = p.holding(t, func() { p.runItems(t, job, item) }) })
+		if err != nil {
 			return err
 		}
 	}
@@ -239,7 +297,7 @@ func (p *Pool) batch(title string, n int, item func(i int)) error {
 // runItems runs the job's items on worker t until none is left.
 func (p *Pool) runItems(t *Thread, job *batchJob, item func(i int)) {
 	trace := tracing()
-	for !job.failed.Load() && !isInterrupted(p.stop) {
+	for !isInterrupted(job.done) && !isInterrupted(p.stop) {
 		i := int(job.next.Add(1) - 1)
 		if i >= job.n {
 			return
@@ -258,8 +316,6 @@ func (p *Pool) runItems(t *Thread, job *batchJob, item func(i int)) {
 		if int(job.finished.Add(1)) == job.n {
 			job.end(nil)
 		}
-		if t.gil != nil {
-			t.gil.Checkpoint()
-		}
+		t.gil.Checkpoint()
 	}
 }

@@ -1,6 +1,7 @@
 package concur
 
 import (
+	"errors"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -133,4 +134,90 @@ func TestComparePools(t *testing.T) {
 	if _, err := ComparePools("panics", 2, func(int) int { panic("no") }, []int{1}); err == nil {
 		t.Error("a panicking f did not fail the comparison")
 	}
+}
+
+func TestInterruptFailsTheFuturesThatDidNotRun(t *testing.T) {
+	tests := []struct {
+		name  string
+		pool  func() *Pool                  // made in the subtest: Interrupt closes pools for good
+		first func(release <-chan struct{}) // the first task's wait
+		ready func(p *Pool) bool            // the second task is where the test wants it
+	}{
+		{"queued", func() *Pool { return NewParallelPool(1) }, func(<-chan struct{}) { Sleep(time.Hour) },
+			func(p *Pool) bool { return len(p.tasks) == 1 }},
+		{"waiting for the GIL", func() *Pool { return NewThreadPool(2) }, func(release <-chan struct{}) { <-release },
+			func(p *Pool) bool { return p.gil.waiting.Load() == 1 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.pool()
+			started, release := make(chan struct{}), make(chan struct{})
+			first := p.Submit(func(int) int { close(started); tt.first(release); return 1 }, 0)
+			<-started
+			second := p.Submit(func(int) int { return 2 }, 0)
+			for !tt.ready(p) {
+				time.Sleep(time.Millisecond)
+			}
+			Interrupt()
+			select {
+			case <-second.Finished():
+			case <-time.After(5 * time.Second):
+				t.Fatalf("the second future is still %v after Interrupt", second.State())
+			}
+			if _, err := second.Result(); second.State() != Failed || !errors.Is(err, ErrInterrupted) {
+				t.Errorf("second future %v, want failed with ErrInterrupted", second)
+			}
+			close(release)
+			if v, err := first.Result(); v != 1 || err != nil {
+				t.Errorf("first future = %v, %v", v, err)
+			}
+			p.Close()
+		})
+	}
+}
+
+func TestMapReturnsNoResultsOnError(t *testing.T) {
+	p := NewParallelPool(2)
+	defer p.Close()
+	got, err := p.Map(func(x int) int {
+		if x == 0 {
+			panic("zero")
+		}
+		Sleep(time.Millisecond)
+		return x
+	}, make([]int, 50))
+	if err == nil || got != nil {
+		t.Errorf("Map with a panic = %v, %v; want nil and the panic", got, err)
+	}
+	slices, err := p.MapSlices(func([]int) []int { panic("no") }, [][]int{{1}, {2}})
+	if err == nil || slices != nil {
+		t.Errorf("MapSlices with a panic = %v, %v; want nil and the panic", slices, err)
+	}
+}
+
+func TestTaskSubmitsToItsOwnThreadPool(t *testing.T) {
+	p := NewThreadPool(2) // its queue holds 4 tasks
+	outer := p.Submit(func(int) int {
+		var inner []*Future
+		for i := range 8 {
+			inner = append(inner, p.Submit(func(x int) int { return x }, i))
+		}
+		sum := 0
+		for _, f := range inner {
+			v, _ := f.Result()
+			n, _ := v.(int)
+			sum += n
+		}
+		return sum
+	}, 0)
+	select {
+	case <-outer.Finished():
+	case <-time.After(5 * time.Second):
+		Interrupt()
+		t.Fatal("a task that submits to its own thread pool deadlocked")
+	}
+	if v, err := outer.Result(); v != 28 || err != nil {
+		t.Errorf("outer task = %v, %v", v, err)
+	}
+	p.Close()
 }

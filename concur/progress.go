@@ -32,46 +32,43 @@ func SetProgressReporter(f func(title string, total int) ProgressReporter) {
 // has run longer than progressAfter. It returns ErrInterrupted when Interrupt woke it or
 // stop (the interruption its pool belongs to) is closed.
 func waitBatch(done, stop <-chan struct{}, title string, total int, count func() int) error {
-	b := beginBlock("wait for", title)
-	after := time.NewTimer(progressAfter)
-	defer after.Stop()
-	var reporter ProgressReporter
-	var ticks <-chan time.Time
-	reported := 0
-	report := func() {
-		if reporter != nil {
+	return block("wait for", title, func(interrupt <-chan struct{}) error {
+		after := time.NewTimer(progressAfter)
+		defer after.Stop()
+		var reporter ProgressReporter
+		var ticks <-chan time.Time
+		reported := 0
+		report := func() {
 			n := count()
 			reporter.Add(n - reported)
 			reported = n
 		}
-	}
-	var err error
-wait:
-	for {
-		select {
-		case <-done:
-			break wait
-		case <-interrupted():
-			err = ErrInterrupted
-			break wait
-		case <-stop:
-			err = ErrInterrupted
-			break wait
-		case <-after.C:
-			if f := progressReporter.Load(); f != nil {
-				reporter = (*f)(title, total)
-				ticker := time.NewTicker(100 * time.Millisecond)
-				defer ticker.Stop()
-				ticks = ticker.C
+		for {
+			var err error
+			select {
+			case <-done:
+			case <-interrupt:
+				err = ErrInterrupted
+			case <-stop:
+				err = ErrInterrupted
+			case <-after.C:
+				if f := progressReporter.Load(); f != nil {
+					reporter = (*f)(title, total)
+					ticker := time.NewTicker(100 * time.Millisecond)
+					defer ticker.Stop()
+					ticks = ticker.C
+					report()
+				}
+				continue
+			case <-ticks:
 				report()
+				continue
 			}
-		case <-ticks:
-			report()
+			if reporter != nil {
+				report()
+				reporter.Done()
+			}
+			return err
 		}
-	}
-	if reporter != nil {
-		report()
-		reporter.Done()
-	}
-	return endBlock(b, err)
+	})
 }

@@ -70,13 +70,14 @@ func (q *Queue) GetTimeout(d time.Duration) (any, error) { return q.receive(max(
 // TryGet takes the oldest message if there is one, and reports whether it did.
 func (q *Queue) TryGet() (any, bool) { return q.tryReceive() }
 
-// changed records the queue's new depth after a put or get by th.
-func (q *Queue) changed(th *Thread, kind EventKind) {
+// changed records the queue's new depth after a put or get by the current thread.
+func (q *Queue) changed(kind EventKind) {
 	depth := len(q.items)
 	q.mu.Lock()
 	q.depths = append(q.depths, DepthPoint{At: time.Since(q.start), Depth: depth})
 	q.mu.Unlock()
 	if tracing() {
+		th := Current()
 		record(th, kind, q.name, depth)
 		record(th, QueueDepth, q.name, depth)
 	}

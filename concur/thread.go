@@ -2,7 +2,6 @@ package concur
 
 import (
 	"fmt"
-	"strings"
 	"sync/atomic"
 	"time"
 	"unsafe"
@@ -45,7 +44,7 @@ func start(name string, gil *GIL, f func()) *Thread {
 		if gil == nil {
 			return call(f)
 		}
-		if err := gil.acquire(t); err != nil {
+		if err := gil.acquire(t, interrupted()); err != nil {
 			return err
 		}
 		defer gil.release(t)
@@ -95,66 +94,27 @@ func (t *Thread) Join() error {
 		return t.err
 	default:
 	}
-	me := beginBlock("join", t.name)
-	var err error
-	select {
-	case <-t.done:
-		err = t.err
-	case <-interrupted():
-		err = ErrInterrupted
-	}
-	return endBlock(me, err)
+	return block("join", t.name, func(stop <-chan struct{}) error {
+		select {
+		case <-t.done:
+			return t.err
+		case <-stop:
+			return ErrInterrupted
+		}
+	})
 }
 
 // Sleep pauses the calling thread for d, like time.Sleep, but lets go of its GIL meanwhile
 // (as a blocking call does in CPython) and returns ErrInterrupted early on Interrupt.
 func Sleep(d time.Duration) error {
-	me := beginBlock("sleep", "")
 	timer := time.NewTimer(d)
 	defer timer.Stop()
-	var err error
-	select {
-	case <-timer.C:
-	case <-interrupted():
-		err = ErrInterrupted
-	}
-	return endBlock(me, err)
-}
-
-// blocked is a thread in a blocking call, whether it let go of its GIL for it, and (when
-// tracing) when it began and on what.
-type blocked struct {
-	thread     *Thread
-	heldGIL    bool
-	since      time.Time
-	verb, name string // what it blocks on: "receive" "Mailbox-1"
-}
-
-// shortestBlockTraced is the shortest block that a trace records: shorter ones are
-// invisible on a timeline in milliseconds, and leaving them out keeps tracing cheap.
-const shortestBlockTraced = 20 * time.Microsecond
-
-// beginBlock is called by a thread about to block, to verb the thing called name: it lets
-// go of the thread's GIL, if it holds one, and notes the time for the trace.
-func beginBlock(verb, name string) blocked {
-	me := Current()
-	b := blocked{thread: me, heldGIL: me.gil != nil && me.gil.release(me)}
-	if tracing() {
-		b.since, b.verb, b.name = time.Now(), verb, name
-	}
-	return b
-}
-
-// endBlock records the block, if it was long enough to see, and takes the thread's GIL back;
-// it returns err, or the GIL's error when taking it back was interrupted.
-func endBlock(b blocked, err error) error {
-	if !b.since.IsZero() && time.Since(b.since) >= shortestBlockTraced {
-		recordSpan(b.thread, Block, Unblock, strings.TrimSpace(b.verb+" "+b.name), b.since)
-	}
-	if b.heldGIL {
-		if gilErr := b.thread.gil.acquire(b.thread); err == nil {
-			err = gilErr
+	return block("sleep", "", func(stop <-chan struct{}) error {
+		select {
+		case <-timer.C:
+			return nil
+		case <-stop:
+			return ErrInterrupted
 		}
-	}
-	return err
+	})
 }

@@ -16,9 +16,7 @@ func CPUWork(units int) (uint64, error) {
 	var sum uint64
 	for u := 0; u < units; u++ {
 		sum += mix(uint64(u))
-		if gil != nil {
-			gil.Checkpoint()
-		}
+		gil.Checkpoint()
 		if isInterrupted(stop) {
 			return sum, ErrInterrupted
 		}

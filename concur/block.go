@@ -1,0 +1,37 @@
+package concur
+
+import (
+	"strings"
+	"time"
+)
+
+// shortestBlockTraced is the shortest block that a trace records: shorter ones are
+// invisible on a timeline in milliseconds, and leaving them out keeps tracing cheap.
+const shortestBlockTraced = 20 * time.Microsecond
+
+// block makes the calling thread wait in wait, a blocking call that verbs the thing called
+// name ("receive", "Mailbox-1"). The thread lets go of its GIL, if it holds one, while wait
+// runs, and the wait shows in traces. wait gets stop, the interruption current when the call
+// began, and returns ErrInterrupted when stop closes.
+//
+// Afterwards the thread takes its GIL back, unless stop closes first: then it goes on
+// without it (as after Checkpoint) so that Interrupt wakes it even while another thread
+// keeps the GIL. A call whose wait succeeded still returns nil then: what it did (a message
+// delivered, a lock taken) stands.
+func block(verb, name string, wait func(stop <-chan struct{}) error) error {
+	me := Current()
+	stop := interrupted()
+	heldGIL := me.gil != nil && me.gil.release(me)
+	var since time.Time
+	if tracing() {
+		since = time.Now()
+	}
+	err := wait(stop)
+	if !since.IsZero() && time.Since(since) >= shortestBlockTraced {
+		recordSpan(me, Block, Unblock, strings.TrimSpace(verb+" "+name), since)
+	}
+	if heldGIL {
+		_ = me.gil.acquire(me, stop) // interrupted: the thread goes on without the GIL
+	}
+	return err
+}

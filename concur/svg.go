@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode"
 )
 
 // Picture is an SVG image as a string. The notebook shows a value with an SVG method as a
@@ -60,7 +61,21 @@ func (c *canvas) picture() Picture {
 	return Picture(c.b.String())
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes s for SVG text and attributes, replacing what XML 1.0 does not allow (control
+// characters, U+FFFE, U+FFFF) and invalid UTF-8 with U+FFFD, so that any name draws.
+func esc(s string) string { return html.EscapeString(strings.Map(xmlChar, s)) }
+
+// xmlChar returns r if XML 1.0 allows it in a document, U+FFFD otherwise.
+func xmlChar(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r',
+		r >= 0x20 && r <= 0xD7FF,
+		r >= 0xE000 && r <= 0xFFFD,
+		r >= 0x10000 && r <= 0x10FFFF:
+		return r
+	}
+	return unicode.ReplacementChar
+}
 
 // niceStep returns a round tick step (1, 2 or 5 times a power of ten) that cuts span into
 // about n parts.

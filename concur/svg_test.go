@@ -2,6 +2,8 @@ package concur
 
 import (
 	"encoding/xml"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -130,5 +132,101 @@ func TestSpeedupLabelsFitThePicture(t *testing.T) {
 	}
 	if len(ticks) == 0 || ticks[len(ticks)-1] != "14x" {
 		t.Errorf("axis ticks %v, want them to end at 14x, past the longest bar (13.6x)", ticks)
+	}
+}
+
+// rects returns the x, width pairs of the rect elements of svg.
+func rects(t *testing.T, svg string) [][2]float64 {
+	t.Helper()
+	var doc struct {
+		Rects []struct {
+			X     float64 `xml:"x,attr"`
+			Width float64 `xml:"width,attr"`
+		} `xml:"rect"`
+		Groups []struct {
+			Rects []struct {
+				X     float64 `xml:"x,attr"`
+				Width float64 `xml:"width,attr"`
+			} `xml:"rect"`
+		} `xml:"g"`
+	}
+	if err := xml.Unmarshal([]byte(svg), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var out [][2]float64
+	for _, r := range doc.Rects {
+		out = append(out, [2]float64{r.X, r.Width})
+	}
+	for _, g := range doc.Groups {
+		for _, r := range g.Rects {
+			out = append(out, [2]float64{r.X, r.Width})
+		}
+	}
+	return out
+}
+
+func TestPicturesStayInsideTheirWidth(t *testing.T) {
+	sleeping := make(chan struct{})
+	sleeper := Go(func() { close(sleeping); Sleep(20 * time.Millisecond) })
+	<-sleeping
+	time.Sleep(5 * time.Millisecond) // the sleep began before the trace
+	tr := StartTrace()
+	sleeper.Join()
+	tr.Stop()
+	mismatched := &Speedups{Names: []string{"serial", "negative", "no time"},
+		Times: []time.Duration{10 * time.Millisecond, -5 * time.Millisecond}}
+	if !strings.Contains(mismatched.String(), "negative") {
+		t.Errorf("String = %q", mismatched.String())
+	}
+	pictures := map[string]struct {
+		svg         string
+		left, right float64 // where the bars may be
+	}{
+		"timeline begun during a block": {tr.SVG(), 130, 880},
+		"speed-ups with a time missing": {mismatched.SVG(), 160, 570},
+	}
+	for name, p := range pictures {
+		for _, r := range rects(t, p.svg)[1:] { // the first is the background
+			if r[1] < 0 || r[0] < 0 || (r[1] > 12 && (r[0] < p.left-0.1 || r[0]+r[1] > p.right+0.6)) {
+				t.Errorf("%s: a rect from %.1f, %.1f wide, outside [%v, %v]", name, r[0], r[1], p.left, p.right)
+			}
+		}
+	}
+}
+
+func TestDepthChartTicksAreWholeDepthsInPlace(t *testing.T) {
+	for capacity := 1; capacity <= 7; capacity++ {
+		var svg struct {
+			Texts []struct {
+				X    float64 `xml:"x,attr"`
+				Y    float64 `xml:"y,attr"`
+				Text string  `xml:",chardata"`
+			} `xml:"text"`
+		}
+		if err := xml.Unmarshal([]byte(depthChart("", nil, capacity)), &svg); err != nil {
+			t.Fatal(err)
+		}
+		ticks := 0
+		for _, text := range svg.Texts {
+			if text.X != 54 { // the depth axis's labels, right-aligned at left-6
+				continue
+			}
+			ticks++
+			depth, err := strconv.Atoi(text.Text)
+			if want := 40 + 220 - 220*float64(depth)/float64(capacity) + 4; err != nil || math.Abs(text.Y-want) > 0.06 {
+				t.Errorf("capacity %d: tick %q at y=%.1f, want a whole depth at %.1f", capacity, text.Text, text.Y, want)
+			}
+		}
+		if ticks < 2 {
+			t.Errorf("capacity %d: %d ticks", capacity, ticks)
+		}
+	}
+}
+
+func TestSVGOfAnyName(t *testing.T) {
+	for _, name := range []string{"bell\a", "nul\x00", "bad \xff utf-8", "\uFFFE", "<&>\"'"} {
+		s := &Speedups{Title: name}
+		s.Add(name, time.Millisecond)
+		svgElements(t, s.SVG())
 	}
 }

@@ -87,19 +87,20 @@ func stateAfter(k EventKind) (string, bool) {
 // over time (running, holding the GIL, waiting for the GIL, blocked), with triangles for
 // messages sent and received, a time axis in ms and a legend.
 func (t *Trace) SVG() string {
-	end := t.duration()
-	ls := lanes(t.Events(), end)
+	events := t.Events()
+	end := t.duration() // after the events, so that a running trace draws them all
+	ls := lanes(events, end)
 	const left, right, laneHeight, top = 130.0, 20.0, 26.0, 40.0
 	width := 900.0
 	height := top + laneHeight*float64(len(ls)) + 70
-	title := fmt.Sprintf("Timeline: %d threads, %d events", len(ls), t.Len())
+	title := fmt.Sprintf("Timeline: %d threads, %d events", len(ls), len(events))
 	if dropped := t.Dropped(); dropped > 0 {
 		title += fmt.Sprintf(" (%d more dropped: the trace was full)", dropped)
 	}
 	c := newCanvas(int(width), int(height), title)
 	ms := float64(end) / float64(time.Millisecond)
-	x := func(d time.Duration) float64 {
-		return left + (width-left-right)*float64(d)/float64(max(end, 1))
+	x := func(d time.Duration) float64 { // a block that began before the trace starts at 0
+		return left + (width-left-right)*float64(min(max(d, 0), end))/float64(max(end, 1))
 	}
 	for i, l := range ls {
 		y := top + laneHeight*float64(i)

@@ -8,9 +8,9 @@ import (
 )
 
 // List is a list of ints shared between threads. Like a Python list under the GIL, each of
-// its methods is atomic: Sort sorts in one step, so other threads never see the list half
-// sorted. SortStepwise sorts it the way a thread would by hand, one swap at a time, letting
-// other threads run between swaps — and they see it half sorted.
+// its methods but SortStepwise is atomic: Sort sorts in one step, so other threads never see
+// the list half sorted. SortStepwise sorts it the way a thread would by hand, one swap at a
+// time, letting other threads run between swaps — and they see it half sorted.
 type List struct {
 	mu     sync.Mutex
 	values []int
@@ -65,7 +65,7 @@ func (l *List) SortStepwise() error {
 		for j := i; j > 0 && l.swapIfLess(j); j-- {
 			gil.Checkpoint()
 			runtime.Gosched()
-			if isInterrupted(stop) {
+			if isClosed(stop) {
 				return ErrInterrupted
 			}
 		}
@@ -86,7 +86,8 @@ func (l *List) swapIfLess(j int) bool {
 
 // Counter counts in three ways, to show lost updates and their fixes. UnsafeInc reads the
 // count, lets other threads run, then writes the count plus one: threads incrementing at
-// once overwrite each other's updates, and the total comes out short, reproducibly.
+// once overwrite each other's updates, and the total comes out short (under a GIL, whenever
+// the GIL passes to another incrementing thread between a read and its write).
 // LockedInc does the same under a lock, AtomicInc in one atomic instruction; both are exact.
 type Counter struct {
 	n  atomic.Int64

@@ -136,3 +136,15 @@ func TestLock(t *testing.T) {
 	}()
 	l.Unlock()
 }
+
+func TestSortStepwiseStopsAtInterrupt(t *testing.T) {
+	l := NewList(reversed(3000))
+	started, result := make(chan struct{}), make(chan error, 1)
+	sorter := Go(func() { close(started); result <- l.SortStepwise() })
+	<-started
+	Interrupt()
+	if err := waitFor(t, "SortStepwise", result); err != ErrInterrupted || l.IsSorted() {
+		t.Errorf("SortStepwise = %v, sorted %v; want ErrInterrupted and a partly sorted list", err, l.IsSorted())
+	}
+	sorter.Join()
+}

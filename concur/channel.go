@@ -18,7 +18,16 @@ type channel struct {
 }
 
 // isClosed reports whether the channel was closed.
-func (c *channel) isClosed() bool { return c.closed != nil && isInterrupted(c.closed) }
+func (c *channel) isClosed() bool { return c.closed != nil && isClosed(c.closed) }
+
+// Name returns the name of the mailbox or queue in traces (Mailbox-1, Queue-1, …).
+func (c *channel) Name() string { return c.name }
+
+// Len returns the number of messages waiting in the buffer.
+func (c *channel) Len() int { return len(c.items) }
+
+// Cap returns the capacity: how many messages the buffer holds; 0 for a rendezvous mailbox.
+func (c *channel) Cap() int { return cap(c.items) }
 
 // trySend sends v if it can at once, and reports whether it did.
 func (c *channel) trySend(v any) bool {

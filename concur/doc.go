@@ -35,8 +35,8 @@
 // # Atomic operations and thread safety (原子性, 线程安全)
 //
 // List.Sort is atomic — no thread sees the list half sorted — beside List.SortStepwise,
-// which others see half done. Counter.UnsafeInc loses updates reproducibly; LockedInc and
-// AtomicInc fix it. Lock is a lock whose waits show in traces.
+// which others see half done. Counter.UnsafeInc loses updates when threads increment at
+// once; LockedInc and AtomicInc fix it. Lock is a lock whose waits show in traces.
 //
 // # Message queues (消息队列: 解耦, 异步, 削峰)
 //

@@ -125,7 +125,7 @@ func (f *Future) Finished() <-chan struct{} { return f.finished }
 // panic in cb is ignored.
 func (f *Future) OnDone(cb func(*Future)) {
 	f.mu.Lock()
-	if !isInterrupted(f.finished) {
+	if !isClosed(f.finished) {
 		f.callbacks = append(f.callbacks, cb)
 		f.mu.Unlock()
 		return
@@ -159,7 +159,7 @@ func (f *Future) ResultTimeout(d time.Duration) (any, error) {
 // result waits for the future, giving up with ErrTimeout when timeout fires, and returns its
 // value and error.
 func (f *Future) result(timeout <-chan time.Time) (any, error) {
-	if !isInterrupted(f.finished) {
+	if !isClosed(f.finished) {
 		err := block("wait for", "future", func(stop <-chan struct{}) error {
 			select {
 			case <-f.finished:

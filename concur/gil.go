@@ -16,6 +16,11 @@ const DefaultSwitchInterval = 5 * time.Millisecond
 // thread keeps it until it calls Checkpoint after the switch interval while another thread
 // waits, and then hands it to the longest waiter. So threads under one GIL take turns and
 // never run Go code at the same time, even on many cores.
+//
+// A goroutine that a thread starts with a plain go statement counts as that thread (see
+// Current) but does not hold its GIL: it runs alongside, and its blocking calls let go of
+// the thread's GIL and take it back as if the thread made them. Start such work with the
+// GIL's Go method instead, so that it takes turns.
 type GIL struct {
 	name     string
 	interval time.Duration

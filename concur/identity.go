@@ -36,7 +36,9 @@ func (t *Thread) unbind() {
 }
 
 // Current returns the thread that calls it: a Thread started by Go, GoNamed or a GIL, a pool
-// worker, or MainThread for the cell's own flow (and any goroutine concur did not start).
+// worker, or MainThread for the cell's own flow (and any goroutine concur did not start). A
+// goroutine started with a plain go statement inside a thread is that thread too: it has the
+// thread's name, and under a GIL its blocking calls let go of the thread's GIL.
 func Current() *Thread {
 	label := profLabel()
 	if label == nil {

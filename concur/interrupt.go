@@ -23,8 +23,9 @@ func interrupted() <-chan struct{} {
 }
 
 // Interrupt wakes every concur call that is blocked — mailbox and queue operations, GIL waits,
-// future waits, joins, pool waits, locks and sleeps — and makes it return ErrInterrupted (or,
-// for calls that return a value and a bool, the zero value and false). Pools stop their
+// future waits, joins, pool waits, locks and sleeps — and makes it return ErrInterrupted; a
+// call that had already done its work (a message delivered, a lock taken) returns as usual,
+// and a thread that Interrupt kept from taking its GIL back goes on without it. Pools stop their
 // workers, and CPU workloads stop at their next unit of work, so no goroutine that concur
 // started is left behind once the user's funcs return. Calls made after Interrupt work as
 // usual; pools made before it are closed for good. The kernel calls it when the user presses
@@ -35,10 +36,10 @@ func Interrupt() {
 	close(*old)
 }
 
-// isInterrupted reports whether stop has been closed, without blocking.
-func isInterrupted(stop <-chan struct{}) bool {
+// isClosed reports whether ch has been closed, without blocking.
+func isClosed(ch <-chan struct{}) bool {
 	select {
-	case <-stop:
+	case <-ch:
 		return true
 	default:
 		return false

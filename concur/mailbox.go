@@ -30,17 +30,9 @@ func NewMailbox(capacity int) *Mailbox {
 		moved: func(kind EventKind) { record(nil, kind, name, 0) }}}
 }
 
-// Name returns the mailbox's name in traces (Mailbox-1, …).
-func (m *Mailbox) Name() string { return m.name }
-
-// Len returns the number of messages waiting in the buffer.
-func (m *Mailbox) Len() int { return len(m.items) }
-
-// Cap returns the mailbox's capacity; 0 for a rendezvous.
-func (m *Mailbox) Cap() int { return cap(m.items) }
-
 // Send is the blocking send: it waits until the receiver has the message (rendezvous) or
-// the buffer has room for it. It returns ErrInterrupted when Interrupt woke it.
+// the buffer has room for it. It returns ErrInterrupted when Interrupt woke it before the
+// message was taken.
 func (m *Mailbox) Send(v any) error { return m.send(v, noTimeout) }
 
 // SendTimeout is Send that gives up after d with ErrTimeout.
@@ -50,8 +42,9 @@ func (m *Mailbox) SendTimeout(v any, d time.Duration) error { return m.send(v, m
 // receiver was waiting, or the buffer had room), false if not.
 func (m *Mailbox) TrySend(v any) bool { return m.trySend(v) }
 
-// Receive is the blocking receive: it waits until a message is there and returns it, or
-// returns nil and ErrInterrupted when Interrupt woke it.
+// Receive is the blocking receive: it waits until a message is there and returns it with a
+// nil error. When Interrupt wakes it before a message came, it returns nil and
+// ErrInterrupted.
 func (m *Mailbox) Receive() (any, error) { return m.receive(noTimeout) }
 
 // ReceiveTimeout is Receive that gives up after d with ErrTimeout.

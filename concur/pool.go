@@ -160,7 +160,7 @@ func (p *Pool) enqueue(task func(*Thread)) error {
 	if p.closed {
 		return ErrClosed
 	}
-	if isInterrupted(p.stop) {
+	if isClosed(p.stop) {
 		return ErrInterrupted
 	}
 	select {
@@ -183,7 +183,7 @@ func (p *Pool) enqueue(task func(*Thread)) error {
 // holding runs f on worker t while t holds its GIL, if it has one. It returns ErrInterrupted,
 // without running f, once the pool is interrupted.
 func (p *Pool) holding(t *Thread, f func()) error {
-	if isInterrupted(p.stop) {
+	if isClosed(p.stop) {
 		return ErrInterrupted
 	}
 	if t.gil != nil {
@@ -297,7 +297,7 @@ func (p *Pool) batch(title string, n int, item func(i int)) error {
 // runItems runs the job's items on worker t until none is left.
 func (p *Pool) runItems(t *Thread, job *batchJob, item func(i int)) {
 	trace := tracing()
-	for !isInterrupted(job.done) && !isInterrupted(p.stop) {
+	for !isClosed(job.done) && !isClosed(p.stop) {
 		i := int(job.next.Add(1) - 1)
 		if i >= job.n {
 			return

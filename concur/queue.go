@@ -36,15 +36,6 @@ func NewQueue(capacity int) *Queue {
 	return q
 }
 
-// Name returns the queue's name in traces (Queue-1, …).
-func (q *Queue) Name() string { return q.name }
-
-// Len returns the number of messages in the queue.
-func (q *Queue) Len() int { return len(q.items) }
-
-// Cap returns the queue's capacity.
-func (q *Queue) Cap() int { return cap(q.items) }
-
 // Close closes the queue: no more puts; gets drain what is left.
 func (q *Queue) Close() {
 	q.closeOnce.Do(func() { close(q.closed) })

@@ -81,8 +81,10 @@ func (t *Thread) Name() string { return t.name }
 // String returns the thread's name.
 func (t *Thread) String() string { return t.name }
 
-// Alive reports whether the thread's func is still running.
-func (t *Thread) Alive() bool { return !isInterrupted(t.done) }
+// Alive reports whether the thread has not ended yet: it is true from Go until the thread's
+// func returns, including while the thread waits for its GIL, and always true for
+// MainThread, which never ends.
+func (t *Thread) Alive() bool { return !isClosed(t.done) }
 
 // Join waits until the thread's func has returned. It returns the func's panic as an error,
 // ErrInterrupted if the thread could not get its GIL because of Interrupt, or ErrInterrupted

@@ -17,7 +17,7 @@ func CPUWork(units int) (uint64, error) {
 	for u := 0; u < units; u++ {
 		sum += mix(uint64(u))
 		gil.Checkpoint()
-		if isInterrupted(stop) {
+		if isClosed(stop) {
 			return sum, ErrInterrupted
 		}
 	}

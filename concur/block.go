@@ -21,7 +21,7 @@ const shortestBlockTraced = 20 * time.Microsecond
 func block(verb, name string, wait func(stop <-chan struct{}) error) error {
 	me := Current()
 	stop := interrupted()
-	heldGIL := me.gil != nil && me.gil.release(me)
+	heldGIL := me.gil != nil && me.isOwnGoroutine() && me.gil.release(me)
 	var since time.Time
 	if tracing() {
 		since = time.Now()

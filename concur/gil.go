@@ -17,10 +17,10 @@ const DefaultSwitchInterval = 5 * time.Millisecond
 // waits, and then hands it to the longest waiter. So threads under one GIL take turns and
 // never run Go code at the same time, even on many cores.
 //
-// A goroutine that a thread starts with a plain go statement counts as that thread (see
-// Current) but does not hold its GIL: it runs alongside, and its blocking calls let go of
-// the thread's GIL and take it back as if the thread made them. Start such work with the
-// GIL's Go method instead, so that it takes turns.
+// A goroutine that a thread starts with a plain go statement counts as that thread in traces
+// (see Current) but does not hold its GIL: it runs alongside the threads, and its blocking
+// calls and checkpoints leave the GIL alone. Start such work with the GIL's Go method
+// instead, so that it takes turns.
 type GIL struct {
 	name     string
 	interval time.Duration
@@ -92,7 +92,7 @@ func (g *GIL) Checkpoint() {
 	g.mu.Lock()
 	due := g.holder == me && time.Since(g.heldSince) >= g.interval
 	g.mu.Unlock()
-	if due && g.release(me) {
+	if due && me.isOwnGoroutine() && g.release(me) {
 		_ = g.acquire(me, interrupted()) // after Interrupt the thread runs on without the GIL, and stops at its next blocking call
 	}
 }

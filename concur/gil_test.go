@@ -1,6 +1,7 @@
 package concur
 
 import (
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -131,4 +132,27 @@ func TestCheckpointOutsideGILThreadDoesNothing(t *testing.T) {
 	if s := g.Stats(); s.Switches != 1 {
 		t.Errorf("switches %d, want 1", s.Switches)
 	}
+}
+
+func TestGoroutineInsideGILThreadLeavesTheGILAlone(t *testing.T) {
+	g := NewGIL(0)
+	holding, startChild, childDone := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	var otherRan atomic.Bool
+	parent := g.Go(func() {
+		close(holding)
+		<-startChild
+		go func() { Sleep(5 * time.Millisecond); close(childDone) }()
+		<-childDone // holds the GIL all along
+		if otherRan.Load() {
+			t.Error("another thread of the GIL ran while the parent held it")
+		}
+	})
+	<-holding
+	other := g.Go(func() { otherRan.Store(true) })
+	for g.waiting.Load() == 0 { // the other thread waits for the GIL
+		time.Sleep(time.Millisecond)
+	}
+	close(startChild)
+	parent.Join()
+	other.Join()
 }

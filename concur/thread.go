@@ -17,6 +17,8 @@ type Thread struct {
 	done  chan struct{}
 	err   error
 	label unsafe.Pointer
+	// goroutine is the number of the goroutine that runs the thread's func.
+	goroutine uint64
 }
 
 // threadCount numbers the threads that get a default name.

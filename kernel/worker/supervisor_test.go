@@ -82,6 +82,14 @@ func cancelOn(out *enginetest.Recorder, text string) (context.Context, *time.Tim
 	return ctx, &at
 }
 
+// interruptWhenPrinted runs code after a line that prints marker, and interrupts the cell
+// once the marker is out; it returns the reply and when the interrupt was sent.
+func interruptWhenPrinted(s *Supervisor, marker, code string) (engine.ExecuteReply, *time.Time) {
+	out := &enginetest.Recorder{}
+	ctx, cancelled := cancelOn(out, marker+"\n")
+	return s.Execute(ctx, engine.ExecuteRequest{Code: "print " + marker + "\n" + code}, out), cancelled
+}
+
 func TestInfoDoesNotNeedTheWorker(t *testing.T) {
 	s := NewSupervisor(Options{Command: []string{"/nonexistent/concurlab"}, Info: engine.Info{Implementation: "x"},
 		Logger: log.New(io.Discard, "", 0)})
@@ -218,9 +226,7 @@ func TestFailedReplayIsReportedOnce(t *testing.T) {
 func TestInterruptCellThatStops(t *testing.T) {
 	s := newSupervisor(t)
 	before := workerPID(t, s)
-	out := &enginetest.Recorder{}
-	ctx, _ := cancelOn(out, "waiting\n")
-	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print waiting\nwait"}, out)
+	reply, _ := interruptWhenPrinted(s, "waiting", "wait")
 	if reply.Error == nil || reply.Error.Name != "Interrupted" || reply.Error.Value != "stopped" {
 		t.Fatalf("error = %+v, want the engine's own Interrupted", reply.Error)
 	}
@@ -233,9 +239,7 @@ func TestInterruptStuckCellReplacesWorker(t *testing.T) {
 	s := newSupervisor(t)
 	mustRun(t, s, "declare func g() {}")
 	before := workerPID(t, s)
-	out := &enginetest.Recorder{}
-	ctx, cancelled := cancelOn(out, "stuck\n")
-	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print stuck\nstuck"}, out)
+	reply, cancelled := interruptWhenPrinted(s, "stuck", "stuck")
 	if reply.Error == nil || reply.Error.Name != "Interrupted" || !strings.Contains(reply.Error.Value, "replaced") {
 		t.Fatalf("error = %+v, want Interrupted saying the evaluator was replaced", reply.Error)
 	}
@@ -256,9 +260,7 @@ func TestInterruptedCellThatKeepsACoreBusyReplacesWorker(t *testing.T) {
 	s := newSupervisor(t)
 	mustRun(t, s, "declare func g() {}")
 	before := workerPID(t, s)
-	out := &enginetest.Recorder{}
-	ctx, _ := cancelOn(out, "spinning\n")
-	reply := s.Execute(ctx, engine.ExecuteRequest{Code: "print spinning\nspin"}, out)
+	reply, _ := interruptWhenPrinted(s, "spinning", "spin")
 	if reply.Error == nil || reply.Error.Value != "stopped" {
 		t.Fatalf("error = %+v, want the engine's own Interrupted", reply.Error)
 	}
@@ -277,9 +279,7 @@ func TestInterruptedCellThatKeepsACoreBusyReplacesWorker(t *testing.T) {
 func TestBusyCellAfterAnInterruptKeepsWorker(t *testing.T) {
 	s := newSupervisor(t)
 	before := workerPID(t, s)
-	out := &enginetest.Recorder{}
-	ctx, _ := cancelOn(out, "waiting\n")
-	s.Execute(ctx, engine.ExecuteRequest{Code: "print waiting\nwait"}, out)
+	interruptWhenPrinted(s, "waiting", "wait")
 	mustRun(t, s, "burn 500ms")
 	time.Sleep(abandonedWindow * abandonedWindows)
 	if after := workerPID(t, s); after != before {

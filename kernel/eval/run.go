@@ -163,17 +163,27 @@ func (s *Session) eval(ctx context.Context, src string) error {
 }
 
 // evalIn is eval in the interpreter in, which a rebuild has not yet made the session's.
+//
+// The chunk is compiled on this goroutine and only run on the goroutine that yaegi starts
+// for each ExecuteWithContext: compiling recurses deeply, and a goroutine that serves cell
+// after cell has its stack grown already, where a fresh one would grow it again each time.
+// Compiling runs no cell code, so only the run needs to be interruptible.
 func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError{r}
+			resizeFrame(in)
+		}
+	}()
+	prog, err := in.Compile(src)
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	stop := s.watchDeadlock(ctx, cancel)
 	defer stop()
-	defer func() {
-		if r := recover(); r != nil {
-			err = internalError{r}
-		}
-	}()
-	_, err = in.EvalWithContext(ctx, src)
+	_, err = in.ExecuteWithContext(ctx, prog)
 	if err != nil && errors.Is(err, ctx.Err()) {
 		return context.Cause(ctx)
 	}
@@ -183,10 +193,20 @@ func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string
 	return err
 }
 
-// isInternal tells a panic of yaegi's compiler (raised before any interpreted frame ran) from
-// a panic of the cell.
+// resizeFrame runs an empty chunk in in, for yaegi to size its frame of global variables
+// again: a compilation that panicked may have declared a variable without room for it, and
+// Globals, which a rebuild reads the values from, would then panic too.
+func resizeFrame(in *interp.Interpreter) {
+	defer func() { _ = recover() }()
+	if prog, err := in.Compile(";"); err == nil {
+		_, _ = in.Execute(prog)
+	}
+}
+
+// isInternal tells a panic of yaegi itself, raised while it prepares a compiled chunk to
+// run and before any interpreted frame ran, from a panic of the cell.
 func isInternal(p interp.Panic) bool {
-	return strings.Contains(string(p.Stack), "interp.(*Interpreter).compileSrc")
+	return strings.Contains(string(p.Stack), "interp.genRun(")
 }
 
 // interrupted stops what an interrupt can stop and marks the interpreter for a rebuild, so

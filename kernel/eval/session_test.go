@@ -146,3 +146,21 @@ func TestFailedDeclarationLeavesNoTrace(t *testing.T) {
 		})
 	}
 }
+
+// A panic of yaegi's compiler (here on a negative array index in a composite literal) is
+// the evaluator's failure, not the cell's: it is reported as such and the session goes on
+// with its values.
+func TestCompilerPanicIsAnInternalError(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`n := 40`)
+	r := h.exec(`x := [...]int{-1: 1}`)
+	if r.reply.Error == nil || r.reply.Error.Name != "InternalError" {
+		t.Fatalf("error %q, want an InternalError", r.errorText())
+	}
+	if got := h.mustExec(`n + 2`).result(); got != "42" {
+		t.Errorf("n + 2 = %q after the compiler's panic, want 42", got)
+	}
+	if got := h.mustExec("x := [...]int{2: 1}\nlen(x)").result(); got != "3" {
+		t.Errorf("the corrected cell's len(x) = %q, want 3", got)
+	}
+}

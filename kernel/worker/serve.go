@@ -20,7 +20,9 @@ import (
 // A cell runs on its own goroutine, so that interrupt and input_reply requests are read while
 // it runs; the other requests are answered in turn, as the engine.Engine contract allows.
 func Serve(eng engine.Engine, requests io.Reader, events io.Writer) error {
-	s := &server{eng: eng, events: &eventWriter{w: events}, release: debug.FreeOSMemory}
+	s := &server{eng: eng, events: &eventWriter{w: events}, release: debug.FreeOSMemory, runner: make(chan func())}
+	go s.runCells()
+	defer close(s.runner)
 	defer s.stopIdleRelease()
 	defer s.stopCell()
 	dec := json.NewDecoder(requests)
@@ -52,6 +54,9 @@ type server struct {
 
 	// inputs are the cells' Input calls waiting for their replies.
 	inputs inputWaiters
+
+	// runner feeds the goroutine that runs cells (runCells).
+	runner chan func()
 
 	mu   sync.Mutex
 	cell *runningCell
@@ -128,7 +133,7 @@ func (s *server) startCell(req request) {
 	if req.Execute != nil {
 		exec = *req.Execute
 	}
-	go func() {
+	s.runOnRunner(func() {
 		defer close(cell.done)
 		defer cancel()
 		reply := s.eng.Execute(ctx, exec, out)
@@ -143,7 +148,26 @@ func (s *server) startCell(req request) {
 		s.mu.Unlock()
 		s.events.send(ev)
 		s.armIdleRelease()
-	}()
+	})
+}
+
+// runCells is the runner goroutine: it runs the jobs sent to it until Serve returns. Cells
+// share it because compiling a cell recurses deeply: its stack, once grown, serves every
+// later cell, where a fresh goroutine would grow its stack again for each.
+func (s *server) runCells() {
+	for job := range s.runner {
+		job()
+	}
+}
+
+// runOnRunner runs job on the runner goroutine, or on a fresh goroutine when the runner is
+// busy (a cell whose reply is sent but whose job has not returned yet).
+func (s *server) runOnRunner(job func()) {
+	select {
+	case s.runner <- job:
+	default:
+		go job()
+	}
 }
 
 // armIdleRelease makes the worker release freed memory once it has been without a cell for

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
@@ -17,9 +18,18 @@ import (
 	"github.com/concurlab/concurlab/kernel/worker"
 )
 
+// kernelProcs is the kernel process's GOMAXPROCS. The kernel only relays messages between
+// the front end's sockets and the worker's pipes; with one P, a message handed from goroutine
+// to goroutine runs next on the same thread instead of waking another, which cut the
+// kernel's CPU per trivial cell by a quarter and left the cores to the worker and the front
+// end (docs/benchmarks.md). Cells keep every core: the worker is a process of its own, with
+// Go's default GOMAXPROCS.
+const kernelProcs = 1
+
 // runKernel serves Jupyter on the sockets of a connection file, with cells evaluated in a
 // supervised worker process.
 func runKernel(args []string) error {
+	runtime.GOMAXPROCS(kernelProcs)
 	flags := flag.NewFlagSet("kernel", flag.ContinueOnError)
 	level := flags.String("log-level", "warn", "what to log on stderr: debug, info, warn or error")
 	maxOutput := flags.Int("max-output", jupyter.DefaultMaxOutputBytes, "stream bytes one cell may print before the rest is cut")

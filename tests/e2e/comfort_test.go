@@ -100,6 +100,8 @@ func TestMagics(t *testing.T) {
 		wantType   string   // an output message type the cell must have
 		errName    string
 	}{
+		// The kernel process runs on one P; the worker's cells keep Go's default.
+		{"cells keep every core", "import \"runtime\"\nruntime.GOMAXPROCS(0) == runtime.NumCPU()", []string{"true"}, "", ""},
 		{"help", "%help", []string{"%time", "%%trace", "%gomaxprocs", "%reset", "%env"}, "", ""},
 		{"time", "%time\nimport \"time\"\ntime.Sleep(20 * time.Millisecond)", []string{"Wall time", "CPU times"}, "", ""},
 		{"trace", "%%trace\nimport \"concur\"\nconcur.Go(func() { concur.Sleep(5 * time.Millisecond) }).Join()", nil, "display_data", ""},

@@ -63,10 +63,7 @@ type throughput struct {
 
 // measureThroughput runs spec's cell that prints n lines.
 func measureThroughput(c *client.Client, spec kernelSpec, n int) (throughput, error) {
-	pid, err := kernelPid()
-	if err != nil {
-		return throughput{}, err
-	}
+	pid := c.Pid()
 	before, err := processMemory(pid)
 	if err != nil {
 		return throughput{}, err
@@ -233,7 +230,7 @@ type abandonment struct {
 
 // measureZombie interrupts zombieCell and times the replacement of the worker it keeps busy.
 func measureZombie(c *client.Client) (abandonment, error) {
-	pid, err := workerPid()
+	pid, err := workerPid(c.Pid())
 	if err != nil {
 		return abandonment{}, err
 	}

@@ -48,17 +48,81 @@ type notebookRun struct {
 	memory                   treeUsage
 }
 
-// measureKernel measures the figures that both kernels have.
-func measureKernel(spec kernelSpec, cfg config) *kernelResults {
-	r := &kernelResults{}
-	measureSession(spec, cfg, r, nil)
-	return r
+// tripTurn is how many round trips one kernel runs before the next kernel takes its turn.
+const tripTurn = 25
+
+// session is a kernel under measurement: its cells, its figures, and the session in which
+// they are measured (nil when the kernel could not be started).
+type session struct {
+	spec kernelSpec
+	r    *kernelResults
+	c    *client.Client
 }
 
-// measureOurs measures all of concurlab's figures.
-func measureOurs(spec kernelSpec, cfg config, notebookDir string) *kernelResults {
-	r := &kernelResults{}
-	measureSession(spec, cfg, r, func(c *client.Client) {
+// openSession measures spec's starts and opens the session of its other figures.
+func openSession(spec kernelSpec, cfg config) *session {
+	s := &session{spec: spec, r: &kernelResults{}}
+	logf("%s: %d starts", spec.name, cfg.starts)
+	starts, err := measureStarts(spec, cfg.starts)
+	s.r.starts = measured("starts", starts, err)
+	if s.c, err = startKernel(spec); err != nil {
+		s.r.roundTrips = measured[[]time.Duration]("session", nil, err)
+		s.r.throughput = result[throughput]{err: err}
+		s.r.spin = result[interruption]{err: err}
+	}
+	return s
+}
+
+// measureTrips measures n round trips of each open session, side by side: the sessions take
+// turns of tripTurn trips, so that a change in the machine's speed during the run weighs on
+// every kernel alike and their ratio holds.
+func measureTrips(sessions []*session, n int) {
+	var open []*session
+	for _, s := range sessions {
+		if s.c != nil {
+			open = append(open, s)
+			logf("%s: %d round trips, in turns of %d", s.spec.name, n, tripTurn)
+		}
+	}
+	trips := make([][]time.Duration, len(open))
+	errs := make([]error, len(open))
+	for done := 0; done < n; done += tripTurn {
+		for i, s := range open {
+			if errs[i] == nil {
+				var t []time.Duration
+				t, errs[i] = measureRoundTrips(s.c, s.spec.trivial, min(tripTurn, n-done))
+				trips[i] = append(trips[i], t...)
+			}
+		}
+	}
+	for i, s := range open {
+		s.r.roundTrips = measured("round trips", trips[i], errs[i])
+	}
+}
+
+// finish measures the throughput and the interrupt in s's session, then whatever more does,
+// and closes the session.
+func (s *session) finish(cfg config, more func(*client.Client)) {
+	if s.c == nil {
+		return
+	}
+	defer s.c.Close()
+	logf("%s: %d lines", s.spec.name, cfg.lines)
+	t, err := measureThroughput(s.c, s.spec, cfg.lines)
+	s.r.throughput = measured("throughput", t, err)
+	logf("%s: interrupting a busy loop", s.spec.name)
+	i, err := measureInterrupt(s.c, s.spec, s.spec.spin)
+	s.r.spin = measured("interrupt", i, err)
+	if more != nil {
+		more(s.c)
+	}
+}
+
+// finishOurs measures the rest of concurlab's figures: those of its session, then the
+// memory of a fresh kernel before and after the notebooks.
+func (s *session) finishOurs(cfg config, notebookDir string) {
+	r, spec := s.r, s.spec
+	s.finish(cfg, func(c *client.Client) {
 		logf("%s: interrupting a compiled call", spec.name)
 		v, err := measureInterrupt(c, spec, stuckCell)
 		r.stuck = measured("interrupting a compiled call", v, err)
@@ -72,50 +136,20 @@ func measureOurs(spec kernelSpec, cfg config, notebookDir string) *kernelResults
 		interpreted, compiled, err := measureFib(c, cfg.fibN)
 		r.fib = measured("fib", [2]time.Duration{interpreted, compiled}, err)
 	})
-	if r.roundTrips.err != nil {
-		return r // no session: the notebooks would fail as well
+	if s.c == nil {
+		return // no session: the notebooks would fail as well
 	}
 	logf("%s: idle memory after start", spec.name)
 	c, err := startKernel(spec)
-	if err == nil {
-		defer c.Close()
-		var v treeUsage
-		v, err = idleMemory(c, spec)
-		r.idle = measured("idle memory", v, err)
-		v2, err := runNotebooks(c, notebookDir)
-		r.notebooks = measured("notebooks", v2, err)
-	} else {
-		r.idle = measured("idle memory", treeUsage{}, err)
-	}
-	return r
-}
-
-// measureSession measures the start figure, then, in one session, the round trip, the
-// throughput, the interrupt and then whatever more does.
-func measureSession(spec kernelSpec, cfg config, r *kernelResults, more func(*client.Client)) {
-	logf("%s: %d starts", spec.name, cfg.starts)
-	starts, err := measureStarts(spec, cfg.starts)
-	r.starts = measured("starts", starts, err)
-	c, err := startKernel(spec)
 	if err != nil {
-		r.roundTrips = measured[[]time.Duration]("session", nil, err)
-		r.throughput = result[throughput]{err: err}
-		r.spin = result[interruption]{err: err}
+		r.idle = measured("idle memory", treeUsage{}, err)
 		return
 	}
 	defer c.Close()
-	logf("%s: %d round trips", spec.name, cfg.roundTrips)
-	trips, err := measureRoundTrips(c, spec.trivial, cfg.roundTrips)
-	r.roundTrips = measured("round trips", trips, err)
-	logf("%s: %d lines", spec.name, cfg.lines)
-	t, err := measureThroughput(c, spec, cfg.lines)
-	r.throughput = measured("throughput", t, err)
-	logf("%s: interrupting a busy loop", spec.name)
-	i, err := measureInterrupt(c, spec, spec.spin)
-	r.spin = measured("interrupt", i, err)
-	if more != nil {
-		more(c)
-	}
+	idle, err := idleMemory(c, spec)
+	r.idle = measured("idle memory", idle, err)
+	notebooks, err := runNotebooks(c, notebookDir)
+	r.notebooks = measured("notebooks", notebooks, err)
 }
 
 // idleWait is how long the kernel is left without requests before its memory is read: idle
@@ -130,11 +164,7 @@ func idleMemory(c *client.Client, spec kernelSpec) (treeUsage, error) {
 		return treeUsage{}, err
 	}
 	time.Sleep(idleWait)
-	pid, err := kernelPid()
-	if err != nil {
-		return treeUsage{}, err
-	}
-	return treeMemory(pid)
+	return treeMemory(c.Pid())
 }
 
 // errNoNotebooks marks a run without notebooks to measure.
@@ -170,11 +200,7 @@ func runNotebooks(c *client.Client, dir string) (notebookRun, error) {
 		}
 	}
 	time.Sleep(idleWait)
-	pid, err := kernelPid()
-	if err != nil {
-		return run, err
-	}
-	run.memory, err = treeMemory(pid)
+	run.memory, err = treeMemory(c.Pid())
 	return run, err
 }
 

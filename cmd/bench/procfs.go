@@ -157,21 +157,9 @@ func treeMemory(pid int) (treeUsage, error) {
 	return treeUsage{root, total}, nil
 }
 
-// kernelPid returns the pid of the one kernel process that this process has started.
-func kernelPid() (int, error) {
-	children := processTree()[os.Getpid()]
-	if len(children) != 1 {
-		return 0, fmt.Errorf("expected one kernel process, found %d children", len(children))
-	}
-	return children[0], nil
-}
-
-// workerPid returns the pid of the one child of the kernel, its evaluation worker.
-func workerPid() (int, error) {
-	kernel, err := kernelPid()
-	if err != nil {
-		return 0, err
-	}
+// workerPid returns the pid of the one child of the kernel process kernel, its evaluation
+// worker.
+func workerPid(kernel int) (int, error) {
 	children := processTree()[kernel]
 	if len(children) != 1 {
 		return 0, fmt.Errorf("expected one worker process, found %d children of the kernel", len(children))

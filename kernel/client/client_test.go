@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -133,6 +134,11 @@ func TestStartExecuteInterruptShutdown(t *testing.T) {
 		if _, err := c.Interrupt(); err != nil {
 			t.Fatal(err)
 		}
+	}
+
+	cmdline, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", c.Pid()))
+	if err != nil || !strings.Contains(string(cmdline), "-test.run=^$") {
+		t.Errorf("Pid %d is not the kernel: cmdline %q, %v", c.Pid(), cmdline, err)
 	}
 
 	if _, err := c.Shutdown(false); err != nil {

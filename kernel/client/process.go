@@ -82,6 +82,15 @@ func (c *Client) Wait(timeout time.Duration) error {
 	}
 }
 
+// Pid returns the process id of the kernel that Start started, or 0 for a kernel that
+// Connect connected to.
+func (c *Client) Pid() int {
+	if c.process == nil {
+		return 0
+	}
+	return c.process.cmd.Process.Pid
+}
+
 // stop kills the kernel unless it has exited, waits for it and removes its connection file.
 func (p *process) stop() error {
 	select {

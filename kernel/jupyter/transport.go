@@ -13,8 +13,9 @@ import (
 // batchedTCP names the zmq4 transport of the kernel's and the client's tcp sockets. It speaks
 // plain ZMTP over tcp, so peers see no difference, but zmq4 writes each frame's header and
 // body separately (a ROUTER socket even frame by frame) and reads them in as many small
-// reads: this transport reads through a buffer and sends each message in one write, which
-// divides the system calls and tcp segments of a Jupyter message by ten or so.
+// reads: this transport reads through a buffer and sends whole messages, each write holding
+// all the messages written since the last (a status and the execute_input after it, say),
+// which divides the system calls and tcp segments of Jupyter messages by ten or so.
 const batchedTCP = "tcp+batched"
 
 func init() {
@@ -75,36 +76,83 @@ const (
 )
 
 // batchedConn reads through a buffer and holds what is written until a whole ZMTP message
-// (the greeting, a command, or the last frame of a message) has been written, then writes it
-// at once. It follows the framing of the bytes written to know where messages end.
+// (the greeting, a command, or the last frame of a message) has been written. It then has
+// the batch sent by a goroutine of its own, so that the messages written meanwhile (zmq4's
+// writer goes on with its queue) join the same write. It follows the framing of the bytes
+// written to know where messages end.
 type batchedConn struct {
 	net.Conn
 	r *bufio.Reader
+	// schedule runs a flush of the batch later, on another goroutine.
+	schedule func(flush func())
 
-	// mu keeps Write as safe for concurrent use as a net.Conn's.
-	mu    sync.Mutex
-	batch []byte
-	frame frameTracker
+	// mu keeps Write as safe for concurrent use as a net.Conn's, and the batches in order.
+	mu      sync.Mutex
+	batch   []byte
+	frame   frameTracker
+	pending bool  // a flush is scheduled
+	err     error // the first failed write's: the connection is broken
 }
 
 func newBatchedConn(conn net.Conn) *batchedConn {
-	return &batchedConn{Conn: conn, r: bufio.NewReaderSize(conn, 32<<10), frame: frameTracker{greeting: greetingSize}}
+	return &batchedConn{
+		Conn:     conn,
+		r:        bufio.NewReaderSize(conn, 32<<10),
+		schedule: func(flush func()) { go flush() },
+		frame:    frameTracker{greeting: greetingSize},
+	}
 }
 
 func (c *batchedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
 
+// Write adds p to the batch. A batch that reaches flushSize is sent at once; one that ends
+// a message is sent soon, by the flush it schedules. The error of a failed send is returned
+// by every later Write.
 func (c *batchedConn) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.err != nil {
+		return 0, c.err
+	}
 	c.batch = append(c.batch, p...)
-	if c.frame.advance(p) || len(c.batch) >= flushSize {
-		_, err := c.Conn.Write(c.batch)
-		c.batch = c.batch[:0]
-		if err != nil {
+	atEnd := c.frame.advance(p)
+	if len(c.batch) >= flushSize {
+		if err := c.sendLocked(); err != nil {
 			return 0, err
 		}
+		return len(p), nil
+	}
+	if atEnd && !c.pending {
+		c.pending = true
+		c.schedule(c.flush)
 	}
 	return len(p), nil
+}
+
+// flush sends the batch.
+func (c *batchedConn) flush() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pending = false
+	_ = c.sendLocked()
+}
+
+// sendLocked writes the batch to the connection. The caller holds mu.
+func (c *batchedConn) sendLocked() error {
+	if c.err != nil || len(c.batch) == 0 {
+		return c.err
+	}
+	_, c.err = c.Conn.Write(c.batch)
+	c.batch = c.batch[:0]
+	return c.err
+}
+
+// Close sends what is batched, then closes the connection.
+func (c *batchedConn) Close() error {
+	c.mu.Lock()
+	_ = c.sendLocked()
+	c.mu.Unlock()
+	return c.Conn.Close()
 }
 
 // frameTracker follows the ZMTP byte stream that one side writes.

@@ -3,6 +3,7 @@ package jupyter
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net"
 	"slices"
 	"testing"
@@ -42,29 +43,44 @@ func concat(groups ...[][]byte) [][]byte {
 	return all
 }
 
+// runFlushes stands in the writes' list for the moment the flushes scheduled so far run.
+var runFlushes = [][]byte{nil}
+
 func TestBatchedConnWrites(t *testing.T) {
 	greeting := [][]byte{make([]byte, 10), make([]byte, 54)}
 	cases := []struct {
-		name   string
+		name string
+		// writes are given to Write in order, but for runFlushes.
 		writes [][]byte
 		// flushes are the sizes of the writes that reach the connection.
 		flushes []int
 	}{
-		{"greeting in parts", greeting, []int{64}},
-		{"greeting and a command", concat(greeting, frame(0x04, 20)), []int{64, 22}},
-		{"message of three frames", concat(greeting, frame(flagMore, 5), frame(flagMore, 0), frame(0, 7)),
+		{"greeting in parts", concat(greeting, runFlushes), []int{64}},
+		{"greeting and a command", concat(greeting, runFlushes, frame(0x04, 20), runFlushes), []int{64, 22}},
+		{"message of three frames", concat(greeting, runFlushes, frame(flagMore, 5), frame(flagMore, 0), frame(0, 7), runFlushes),
 			[]int{64, 7 + 2 + 9}},
-		{"long frame", concat(greeting, frame(flagMore, 3), frame(0, 300)), []int{64, 5 + 9 + 300}},
-		{"empty last frame", concat(greeting, frame(flagMore, 3), frame(0, 0)), []int{64, 5 + 2}},
-		{"two messages", concat(greeting, frame(0, 1), frame(flagMore, 1), frame(0, 1)), []int{64, 3, 6}},
-		{"unfinished message", concat(greeting, frame(flagMore, 4)), []int{64}},
-		{"larger than a batch", concat(greeting, frame(flagMore, flushSize), frame(0, 1)), []int{64, 9 + flushSize, 3}},
+		{"long frame", concat(greeting, runFlushes, frame(flagMore, 3), frame(0, 300), runFlushes), []int{64, 5 + 9 + 300}},
+		{"empty last frame", concat(greeting, runFlushes, frame(flagMore, 3), frame(0, 0), runFlushes), []int{64, 5 + 2}},
+		{"two messages, each flushed", concat(greeting, runFlushes, frame(0, 1), runFlushes, frame(flagMore, 1), frame(0, 1), runFlushes), []int{64, 3, 6}},
+		{"two messages before the flush: one write", concat(greeting, runFlushes, frame(0, 1), frame(flagMore, 1), frame(0, 1), runFlushes), []int{64, 3 + 6}},
+		{"unfinished message", concat(greeting, runFlushes, frame(flagMore, 4), runFlushes), []int{64}},
+		{"larger than a batch: sent at once", concat(greeting, runFlushes, frame(flagMore, flushSize)), []int{64, 9 + flushSize}},
+		{"larger than a batch, then the end", concat(greeting, runFlushes, frame(flagMore, flushSize), frame(0, 1), runFlushes), []int{64, 9 + flushSize, 3}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rec := &recordingConn{}
 			conn := newBatchedConn(rec)
+			var scheduled []func()
+			conn.schedule = func(flush func()) { scheduled = append(scheduled, flush) }
 			for _, w := range c.writes {
+				if w == nil {
+					for _, flush := range scheduled {
+						flush()
+					}
+					scheduled = nil
+					continue
+				}
 				if n, err := conn.Write(w); n != len(w) || err != nil {
 					t.Fatalf("Write = %d, %v", n, err)
 				}
@@ -80,12 +96,57 @@ func TestBatchedConnWrites(t *testing.T) {
 			for _, w := range rec.writes {
 				sent = append(sent, w...)
 			}
-			if written := bytes.Join(c.writes, nil); !bytes.HasPrefix(written, sent) {
+			var written []byte
+			for _, w := range c.writes {
+				written = append(written, w...)
+			}
+			if !bytes.HasPrefix(written, sent) {
 				t.Error("the batched bytes are not the written ones, in order")
 			}
 		})
 	}
 }
+
+// failingConn is a net.Conn whose writes fail.
+type failingConn struct{ net.Conn }
+
+func (failingConn) Write([]byte) (int, error) { return 0, net.ErrClosed }
+
+func TestBatchedConnReportsAFailedFlush(t *testing.T) {
+	conn := newBatchedConn(failingConn{})
+	var scheduled func()
+	conn.schedule = func(flush func()) { scheduled = flush }
+	if _, err := conn.Write(make([]byte, greetingSize)); err != nil || scheduled == nil {
+		t.Fatalf("the write that schedules the flush: %v", err)
+	}
+	scheduled()
+	if _, err := conn.Write([]byte{0, 1}); !errors.Is(err, net.ErrClosed) {
+		t.Errorf("the write after a failed flush: %v, want %v", err, net.ErrClosed)
+	}
+}
+
+func TestBatchedConnCloseSendsTheBatch(t *testing.T) {
+	rec := &recordingConn{Conn: nopConn{}}
+	conn := newBatchedConn(rec)
+	conn.schedule = func(func()) {}
+	conn.Write(make([]byte, greetingSize))
+	conn.Write(concat(frame(0, 3))[0])
+	conn.Write(concat(frame(0, 3))[1])
+	if len(rec.writes) != 0 {
+		t.Fatalf("%d writes before Close", len(rec.writes))
+	}
+	if err := conn.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.writes) != 1 || len(rec.writes[0]) != greetingSize+5 {
+		t.Errorf("Close sent %d writes, want one of the batch", len(rec.writes))
+	}
+}
+
+// nopConn is a net.Conn whose Close does nothing.
+type nopConn struct{ net.Conn }
+
+func (nopConn) Close() error { return nil }
 
 func TestSocketEndpoint(t *testing.T) {
 	cases := []struct {

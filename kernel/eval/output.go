@@ -8,9 +8,11 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
+	"github.com/concurlab/concurlab/kernel/pipes"
 )
 
 // syncMark is written into a stream to learn when everything written before it was routed.
@@ -44,12 +46,16 @@ type router struct {
 // streamText is text written to one stream.
 type streamText struct{ name, text string }
 
-// pipeStream is one of the interpreter's output files and the goroutine that reads it.
+// pipeStream is one of the interpreter's output files and the reader of its pipe.
 type pipeStream struct {
 	name   string
 	r, w   *os.File
+	reader *pipes.Reader
 	synced chan struct{}
-	line   []byte // stderr: the unfinished last line, held back until it ends
+	// holding is set while the reader holds back the start of a sync mark, whose rest has
+	// not arrived yet.
+	holding atomic.Bool
+	line    []byte // stderr: the unfinished last line, held back until it ends
 }
 
 func newRouter() (*router, error) {
@@ -64,8 +70,10 @@ func newRouter() (*router, error) {
 		return nil, err
 	}
 	ro := &router{stdout: stdout, stderr: stderr}
-	go ro.read(stdout)
-	go ro.read(stderr)
+	for _, ps := range []*pipeStream{stdout, stderr} {
+		ps.reader = pipes.NewReader(ps.r, ro.receiver(ps))
+		go ro.read(ps)
+	}
 	return ro, nil
 }
 
@@ -81,34 +89,34 @@ func newPipeStream(name string) (*pipeStream, error) {
 // read routes what arrives on ps until its write end is closed, then closes the read end.
 func (ro *router) read(ps *pipeStream) {
 	defer ps.r.Close()
-	buf := make([]byte, 32<<10)
+	ps.reader.Run()
+}
+
+// receiver returns the func that routes each chunk read from ps and answers the sync marks
+// in it.
+func (ro *router) receiver(ps *pipeStream) func([]byte) {
 	var held []byte
-	for {
-		n, err := ps.r.Read(buf)
-		if n > 0 {
-			data := append(held, buf[:n]...)
-			held = nil
-			for {
-				i := bytes.Index(data, syncMark)
-				if i < 0 {
-					break
-				}
-				ro.route(ps, data[:i], true)
-				data = data[i+len(syncMark):]
-				select {
-				case ps.synced <- struct{}{}:
-				default:
-				}
+	return func(chunk []byte) {
+		data := append(held, chunk...)
+		held = nil
+		for {
+			i := bytes.Index(data, syncMark)
+			if i < 0 {
+				break
 			}
-			if k := markPrefixAtEnd(data); k > 0 {
-				held = append([]byte(nil), data[len(data)-k:]...)
-				data = data[:len(data)-k]
+			ro.route(ps, data[:i], true)
+			data = data[i+len(syncMark):]
+			select {
+			case ps.synced <- struct{}{}:
+			default:
 			}
-			ro.route(ps, data, false)
 		}
-		if err != nil {
-			return
+		if k := markPrefixAtEnd(data); k > 0 {
+			held = bytes.Clone(data[len(data)-k:])
+			data = data[:len(data)-k]
 		}
+		ps.holding.Store(len(held) > 0)
+		ro.route(ps, data, false)
 	}
 }
 
@@ -212,11 +220,17 @@ func (ro *router) begin(out engine.Output, cell int) {
 	ro.out, ro.lastCell, ro.trace = out, cell, nil
 }
 
-// flush waits until everything written to the streams so far has been routed.
+// flush waits until everything written to the streams so far has been routed. A stream
+// whose pipe is settled needs no sync mark: what its unfinished last line holds is routed as
+// a mark would have it.
 func (ro *router) flush() {
 	ro.flushMu.Lock()
 	defer ro.flushMu.Unlock()
 	for _, ps := range []*pipeStream{ro.stdout, ro.stderr} {
+		if !ps.holding.Load() && ps.reader.Settled() {
+			ro.route(ps, nil, true)
+			continue
+		}
 		select {
 		case <-ps.synced:
 		default:

@@ -54,3 +54,23 @@ fmt.Fprintf(os.Stderr, "%v\n", celsius(-3))`)
 		t.Errorf("stderr %q, want -3.0°C", got)
 	}
 }
+
+// What a cell writes straight to its files' pipes, a last line without its newline
+// included, is that cell's output: the cell ends only once the pipes have been read.
+func TestDirectWritesStayWithTheirCell(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`import ("os"; "strings")`)
+	for i := 0; i < 20; i++ {
+		r := h.mustExec(`os.Stdout.Write([]byte(strings.Repeat("x", 100000)))
+os.Stderr.WriteString("no newline")`)
+		if got := len(r.out.Text("stdout")); got != 100000 {
+			t.Fatalf("cell %d: %d bytes of stdout, want 100000", i, got)
+		}
+		if got := r.out.Text("stderr"); got != "no newline" {
+			t.Fatalf("cell %d: stderr %q, want the unfinished line", i, got)
+		}
+	}
+	if streams := h.mustExec(`1`).out.Streams(); len(streams) != 0 {
+		t.Errorf("the next cell got %d streams of the earlier ones", len(streams))
+	}
+}

@@ -11,7 +11,13 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/concurlab/concurlab/kernel/pipes"
 )
+
+// settleTimeout bounds how long a finished cell waits for the worker's stdout and stderr to
+// catch up: a goroutine that keeps printing would otherwise hold the cell open.
+const settleTimeout = 100 * time.Millisecond
 
 // drainTimeout bounds how long a dead worker's pipes are read after it exited: a process it
 // started may hold them open.
@@ -38,7 +44,7 @@ type process struct {
 
 	stderr stderrFilter
 	// stdoutPipe and stderrPipe read the worker's real stdout and stderr.
-	stdoutPipe, stderrPipe *pipeReader
+	stdoutPipe, stderrPipe *pipes.Reader
 	// waited is closed once the worker has exited; exited is closed once, besides, its
 	// pipes are read: then state and stderr's report tell how it ended.
 	waited chan struct{}
@@ -77,8 +83,8 @@ func startProcess(argv []string, r *router, logger *log.Logger, onExit func(*pro
 	}
 	p.stderr.pass = func(text string) { r.stream("stderr", text) }
 	p.stderr.alive = func() bool { return !isClosed(p.waited) }
-	p.stdoutPipe = &pipeReader{f: outR, pass: func(text string) { r.stream("stdout", text) }}
-	p.stderrPipe = &pipeReader{f: errR, pass: p.stderr.write}
+	p.stdoutPipe = pipes.NewReader(outR, func(chunk []byte) { r.stream("stdout", string(chunk)) })
+	p.stderrPipe = pipes.NewReader(errR, func(chunk []byte) { p.stderr.write(string(chunk)) })
 	go p.supervise(evR, onExit)
 	return p, nil
 }
@@ -110,12 +116,12 @@ func (p *process) pid() int { return p.cmd.Process.Pid }
 // supervise reads the worker's pipes until it exits, then records how it ended and calls
 // onExit.
 func (p *process) supervise(events *os.File, onExit func(*process)) {
-	stdout, stderr := p.stdoutPipe.f, p.stderrPipe.f
+	stdout, stderr := p.stdoutPipe.File(), p.stderrPipe.File()
 	var readers sync.WaitGroup
 	readers.Add(3)
 	go func() { defer readers.Done(); p.readEvents(events) }()
-	go func() { defer readers.Done(); p.stdoutPipe.run() }()
-	go func() { defer readers.Done(); p.stderrPipe.run(); p.stderr.close() }()
+	go func() { defer readers.Done(); p.stdoutPipe.Run() }()
+	go func() { defer readers.Done(); p.stderrPipe.Run(); p.stderr.close() }()
 	p.cmd.Wait()
 	close(p.waited)
 	drained := make(chan struct{})
@@ -241,7 +247,7 @@ func (p *process) forgetLocked(id uint64) {
 // settleOutput waits (briefly) until what the worker wrote to its stdout and stderr so far
 // has been routed, a partial line that stderr held included.
 func (p *process) settleOutput() {
-	settle(p.stdoutPipe, p.stderrPipe)
+	pipes.Settle(settleTimeout, p.stdoutPipe, p.stderrPipe)
 	p.stderr.flush()
 }
 

@@ -3,6 +3,7 @@ package worker
 import (
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/concurlab/concurlab/kernel/engine"
 )
@@ -19,9 +20,18 @@ const (
 // returns when the supervisor closes the request pipe or asks it to shut down.
 func RunChild(eng engine.Engine) error {
 	signal.Ignore(os.Interrupt)
-	requests := os.NewFile(requestFD, "requests")
-	events := os.NewFile(eventFD, "events")
+	requests := pollableFile(requestFD, "requests")
+	events := pollableFile(eventFD, "events")
 	defer requests.Close()
 	defer events.Close()
 	return Serve(eng, requests, events)
+}
+
+// pollableFile returns the inherited pipe fd as a File that Go's poller serves. The pipe
+// comes blocking (os/exec makes the child's ends so): a goroutine reading it would then hold
+// its thread and its P in the read, and the goroutine it just woke (the cell's) would wait
+// until the scheduler took the P back, tens of microseconds a cell.
+func pollableFile(fd int, name string) *os.File {
+	_ = syscall.SetNonblock(fd, true) // on failure, the File blocks, which is slower but works
+	return os.NewFile(uintptr(fd), name)
 }

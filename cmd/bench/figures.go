@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -114,6 +115,34 @@ type interruption struct {
 	nextCell  time.Duration // interrupt_request sent → the next cell's idle status
 	errName   string        // the interrupted cell's ename
 	state     error         // nil when the declared state survived
+}
+
+// measureInterrupts measures n interrupts of code and returns the median of each time. The
+// state must have been kept every time; the error's name is the first interrupt's.
+func measureInterrupts(c *client.Client, spec kernelSpec, code string, n int) (interruption, error) {
+	var runs []interruption
+	for range n {
+		r, err := measureInterrupt(c, spec, code)
+		if err != nil {
+			return interruption{}, err
+		}
+		runs = append(runs, r)
+	}
+	m := runs[0]
+	for _, r := range runs {
+		m.state = cmp.Or(m.state, r.state)
+	}
+	pick := func(of func(interruption) time.Duration) time.Duration {
+		var times []time.Duration
+		for _, r := range runs {
+			times = append(times, of(r))
+		}
+		return median(times)
+	}
+	m.reply = pick(func(r interruption) time.Duration { return r.reply })
+	m.cellReply = pick(func(r interruption) time.Duration { return r.cellReply })
+	m.nextCell = pick(func(r interruption) time.Duration { return r.nextCell })
+	return m, nil
 }
 
 // measureInterrupt declares spec's state, runs code, interrupts it once it runs and then

@@ -110,8 +110,8 @@ func (s *session) finish(cfg config, more func(*client.Client)) {
 	logf("%s: %d lines", s.spec.name, cfg.lines)
 	t, err := measureThroughput(s.c, s.spec, cfg.lines)
 	s.r.throughput = measured("throughput", t, err)
-	logf("%s: interrupting a busy loop", s.spec.name)
-	i, err := measureInterrupt(s.c, s.spec, s.spec.spin)
+	logf("%s: interrupting a busy loop, %d times", s.spec.name, cfg.interrupts)
+	i, err := measureInterrupts(s.c, s.spec, s.spec.spin, cfg.interrupts)
 	s.r.spin = measured("interrupt", i, err)
 	if more != nil {
 		more(s.c)
@@ -123,8 +123,8 @@ func (s *session) finish(cfg config, more func(*client.Client)) {
 func (s *session) finishOurs(cfg config, notebookDir string) {
 	r, spec := s.r, s.spec
 	s.finish(cfg, func(c *client.Client) {
-		logf("%s: interrupting a compiled call", spec.name)
-		v, err := measureInterrupt(c, spec, stuckCell)
+		logf("%s: interrupting a compiled call, %d times", spec.name, cfg.interrupts)
+		v, err := measureInterrupts(c, spec, stuckCell, cfg.interrupts)
 		r.stuck = measured("interrupting a compiled call", v, err)
 		logf("%s: interrupting a compiled busy call", spec.name)
 		zombie, err := measureZombie(c)

@@ -33,14 +33,15 @@ func kernelRows(cfg config, ours, peer *kernelResults) table {
 	t = append(t, row{Figure: lines + ": kernel process RSS growth",
 		Ours: show(ours.throughput, growth), Peer: show(peer.throughput, growth)})
 
-	t = append(t, compare("interrupt `for {}` → interrupt_reply", ours.spin.err, peer.spin.err,
+	of := fmt.Sprintf(", median of %d", cfg.interrupts)
+	t = append(t, compare("interrupt `for {}` → interrupt_reply"+of, ours.spin.err, peer.spin.err,
 		func(r interruption) time.Duration { return r.reply }, ours.spin.v, peer.spin.v))
-	t = append(t, compare("interrupt `for {}` → cell's error reply", ours.spin.err, peer.spin.err,
+	t = append(t, compare("interrupt `for {}` → cell's error reply"+of, ours.spin.err, peer.spin.err,
 		func(r interruption) time.Duration { return r.cellReply }, ours.spin.v, peer.spin.v))
 	t = append(t, row{Figure: "interrupt `for {}`: state kept", Ours: show(ours.spin, stateKept), Peer: show(peer.spin, stateKept)})
-	t = append(t, row{Figure: "interrupt `wg.Wait()` → cell's error reply",
+	t = append(t, row{Figure: "interrupt `wg.Wait()` → cell's error reply" + of,
 		Ours: show(ours.stuck, func(r interruption) string { return ms(r.cellReply) })})
-	t = append(t, row{Figure: "interrupt `wg.Wait()` → next cell idle",
+	t = append(t, row{Figure: "interrupt `wg.Wait()` → next cell idle" + of,
 		Ours: show(ours.stuck, func(r interruption) string { return ms(r.nextCell) })})
 	t = append(t, row{Figure: "interrupt `wg.Wait()`: state kept", Ours: show(ours.stuck, stateKept)})
 

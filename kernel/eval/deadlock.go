@@ -102,14 +102,14 @@ func (s *Session) blocked() *deadlock {
 		if !strings.Contains(g, "github.com/traefik/yaegi/interp.") && !strings.Contains(g, modulePrefix+"concur.") {
 			continue
 		}
-		if strings.Contains(g, "(*Interpreter).ExecuteWithContext(") {
-			continue // the caller waiting for the cell to run, not interpreted code
+		if strings.Contains(g, "(*Interpreter).EvalWithContext(") {
+			continue // the caller waiting for Eval, not interpreted code
 		}
 		id, state := goroutineHeader(g)
 		if !isBlockedState(state) || !waitsOnPeer(g) || inTimedConcurWait(g) {
 			return nil
 		}
-		w := goroutineWait{id: id, state: interpretedWait(g, state), main: strings.Contains(g, "(*Interpreter).Execute(")}
+		w := goroutineWait{id: id, state: interpretedWait(g, state), main: strings.Contains(g, "(*Interpreter).Eval(")}
 		if o, ok := origins[id]; ok {
 			w.origin = &o
 		}

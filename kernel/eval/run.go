@@ -164,30 +164,26 @@ func (s *Session) eval(ctx context.Context, src string) error {
 
 // evalIn is eval in the interpreter in, which a rebuild has not yet made the session's.
 //
-// The chunk is compiled on this goroutine and only run on the goroutine that yaegi starts
-// for each ExecuteWithContext: compiling recurses deeply, and a goroutine that serves cell
-// after cell has its stack grown already, where a fresh one would grow it again each time.
-// Compiling runs no cell code, so only the run needs to be interruptible.
+// yaegi's EvalWithContext compiles and runs the chunk on a goroutine of its own. Its
+// ExecuteWithContext, which would let the chunk compile here and only run there, is not
+// used: when it is cancelled, it returns through its named results while its goroutine
+// still writes them, a data race that can tear the error it returns.
 func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = internalError{r}
-			resizeFrame(in)
-		}
-	}()
-	prog, err := in.Compile(src)
-	if err != nil {
-		return err
-	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	stop := s.watchDeadlock(ctx, cancel)
 	defer stop()
-	_, err = in.ExecuteWithContext(ctx, prog)
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError{r}
+		}
+	}()
+	_, err = in.EvalWithContext(ctx, src)
 	if err != nil && errors.Is(err, ctx.Err()) {
 		return context.Cause(ctx)
 	}
 	if p, ok := err.(interp.Panic); ok && isInternal(p) {
+		resizeFrame(in)
 		return internalError{p.Value}
 	}
 	return err
@@ -198,15 +194,13 @@ func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string
 // Globals, which a rebuild reads the values from, would then panic too.
 func resizeFrame(in *interp.Interpreter) {
 	defer func() { _ = recover() }()
-	if prog, err := in.Compile(";"); err == nil {
-		_, _ = in.Execute(prog)
-	}
+	_, _ = in.Eval(";")
 }
 
-// isInternal tells a panic of yaegi itself, raised while it prepares a compiled chunk to
-// run and before any interpreted frame ran, from a panic of the cell.
+// isInternal tells a panic of yaegi's compiler (raised before any interpreted frame ran) from
+// a panic of the cell.
 func isInternal(p interp.Panic) bool {
-	return strings.Contains(string(p.Stack), "interp.genRun(")
+	return strings.Contains(string(p.Stack), "interp.(*Interpreter).compileSrc")
 }
 
 // interrupted stops what an interrupt can stop and marks the interpreter for a rebuild, so

@@ -152,8 +152,9 @@ func (s *server) startCell(req request) {
 }
 
 // runCells is the runner goroutine: it runs the jobs sent to it until Serve returns. Cells
-// share it because compiling a cell recurses deeply: its stack, once grown, serves every
-// later cell, where a fresh goroutine would grow its stack again for each.
+// share it because parsing and rewriting a cell recurse deeply: its stack, once grown, serves
+// every later cell, where a fresh goroutine would grow its stack again for each (10 to 25 µs
+// of a trivial cell's 100 to 150).
 func (s *server) runCells() {
 	for job := range s.runner {
 		job()

@@ -68,8 +68,9 @@ run_tests() {
   say "Go tests (concur with -race)"
   go test -count=1 ./...
   go test -count=1 -race ./concur/...
-  say "Fuzzing message decoding for 10 s"
+  say "Fuzzing message decoding for 10 s, and the header codec against encoding/json for 5 s"
   go test -run '^$' -fuzz '^FuzzDecode$' -fuzztime 10s ./kernel/jupyter
+  go test -run '^$' -fuzz '^FuzzHeader$' -fuzztime 5s ./kernel/jupyter
   say "The benchmark, briefly, to keep it working (its figures are not judged here)"
   go run ./cmd/bench -quick -peer=false -kernel bin/concurlab
   say "Jupyter's clients (and JupyterLab's, through a Notebook server) against the installed kernel"

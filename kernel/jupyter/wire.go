@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
+	"sync"
 )
 
 // Delimiter separates the routing identities from the rest of a message.
@@ -28,10 +30,15 @@ var (
 // (empty key) neither signs nor checks, as the protocol says for an empty key.
 type Signer struct {
 	key []byte
+	// macs holds HMACs keyed with key, for reuse: keying one costs more than what it hashes.
+	macs *sync.Pool
 }
 
 // NewSigner returns a Signer for key.
-func NewSigner(key string) Signer { return Signer{key: []byte(key)} }
+func NewSigner(key string) Signer {
+	k := []byte(key)
+	return Signer{key: k, macs: &sync.Pool{New: func() any { return hmac.New(sha256.New, k) }}}
+}
 
 // Sign returns the hex signature of the header, parent header, metadata and content frames,
 // or "" when the key is empty.
@@ -62,7 +69,14 @@ func (s Signer) Verify(signature []byte, dicts ...[]byte) error {
 }
 
 func (s Signer) mac(dicts [][]byte) []byte {
-	h := hmac.New(sha256.New, s.key)
+	var h hash.Hash
+	if s.macs != nil {
+		h = s.macs.Get().(hash.Hash)
+		defer s.macs.Put(h)
+		h.Reset()
+	} else {
+		h = hmac.New(sha256.New, s.key)
+	}
 	for _, d := range dicts {
 		h.Write(d)
 	}
@@ -72,16 +86,11 @@ func (s Signer) mac(dicts [][]byte) []byte {
 // Encode returns the frames of m, signed by s: identities, <IDS|MSG>, signature, header,
 // parent header, metadata, content, buffers.
 func Encode(m *Message, s Signer) ([][]byte, error) {
-	header, err := json.Marshal(m.Header)
-	if err != nil {
-		return nil, err
-	}
-	parent, err := json.Marshal(m.Parent)
-	if err != nil {
-		return nil, err
-	}
+	header := appendHeader(make([]byte, 0, 256), m.Header)
+	parent := appendHeader(make([]byte, 0, 256), m.Parent)
 	metadata := []byte("{}")
 	if len(m.Metadata) > 0 {
+		var err error
 		if metadata, err = json.Marshal(m.Metadata); err != nil {
 			return nil, err
 		}
@@ -115,11 +124,13 @@ func Decode(frames [][]byte, s Signer) (*Message, error) {
 		return nil, err
 	}
 	m := &Message{Identities: frames[:i], Buffers: rest[5:]}
-	if err := json.Unmarshal(rest[1], &m.Header); err != nil {
+	if err := decodeHeader(rest[1], &m.Header); err != nil {
 		return nil, fmt.Errorf("header: %w", err)
 	}
-	if err := unmarshalObject(rest[2], &m.Parent); err != nil {
-		return nil, fmt.Errorf("parent header: %w", err)
+	if len(bytes.TrimSpace(rest[2])) > 0 {
+		if err := decodeHeader(rest[2], &m.Parent); err != nil {
+			return nil, fmt.Errorf("parent header: %w", err)
+		}
 	}
 	if err := unmarshalObject(rest[3], &m.Metadata); err != nil {
 		return nil, fmt.Errorf("metadata: %w", err)

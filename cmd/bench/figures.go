@@ -26,10 +26,12 @@ func measureStarts(spec kernelSpec, n int) ([]time.Duration, error) {
 	return times, nil
 }
 
-// measureRoundTrips runs code n times, after a few runs to warm up, and returns the times
-// from sending each execute_request to receiving its idle status.
+// warmUp is how many cells run before the round trips that are timed.
+const warmUp = 5
+
+// measureRoundTrips runs code n times, after warmUp runs, and returns the times from sending
+// each execute_request to receiving its idle status.
 func measureRoundTrips(c *client.Client, code string, n int) ([]time.Duration, error) {
-	const warmUp = 5
 	times := make([]time.Duration, 0, n)
 	for i := range warmUp + n {
 		begin := time.Now()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"sort"
@@ -30,6 +31,7 @@ func measured[T any](what string, v T, err error) result[T] {
 type kernelResults struct {
 	starts     result[[]time.Duration]
 	roundTrips result[[]time.Duration]
+	tripCPU    result[treeCPU] // per trip, warm-up cells included
 	throughput result[throughput]
 	spin       result[interruption]
 
@@ -67,6 +69,7 @@ func openSession(spec kernelSpec, cfg config) *session {
 	s.r.starts = measured("starts", starts, err)
 	if s.c, err = startKernel(spec); err != nil {
 		s.r.roundTrips = measured[[]time.Duration]("session", nil, err)
+		s.r.tripCPU = result[treeCPU]{err: err}
 		s.r.throughput = result[throughput]{err: err}
 		s.r.spin = result[interruption]{err: err}
 	}
@@ -75,7 +78,8 @@ func openSession(spec kernelSpec, cfg config) *session {
 
 // measureTrips measures n round trips of each open session, side by side: the sessions take
 // turns of tripTurn trips, so that a change in the machine's speed during the run weighs on
-// every kernel alike and their ratio holds.
+// every kernel alike and their ratio holds. It also measures the CPU that each kernel's
+// processes spent per trip.
 func measureTrips(sessions []*session, n int) {
 	var open []*session
 	for _, s := range sessions {
@@ -86,17 +90,31 @@ func measureTrips(sessions []*session, n int) {
 	}
 	trips := make([][]time.Duration, len(open))
 	errs := make([]error, len(open))
+	before := make([]treeCPU, len(open))
+	for i, s := range open {
+		before[i], errs[i] = treeCPUTime(s.c.Pid())
+	}
+	cells := 0
 	for done := 0; done < n; done += tripTurn {
+		turn := min(tripTurn, n-done)
+		cells += warmUp + turn
 		for i, s := range open {
 			if errs[i] == nil {
 				var t []time.Duration
-				t, errs[i] = measureRoundTrips(s.c, s.spec.trivial, min(tripTurn, n-done))
+				t, errs[i] = measureRoundTrips(s.c, s.spec.trivial, turn)
 				trips[i] = append(trips[i], t...)
 			}
 		}
 	}
 	for i, s := range open {
 		s.r.roundTrips = measured("round trips", trips[i], errs[i])
+		after, err := treeCPUTime(s.c.Pid())
+		if err = cmp.Or(errs[i], err); err != nil {
+			s.r.tripCPU = result[treeCPU]{err: err}
+			continue
+		}
+		per := func(a, b time.Duration) time.Duration { return (b - a) / time.Duration(cells) }
+		s.r.tripCPU.v = treeCPU{root: per(before[i].root, after.root), total: per(before[i].total, after.total)}
 	}
 }
 

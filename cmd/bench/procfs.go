@@ -143,18 +143,34 @@ type treeUsage struct{ root, total memory }
 
 // treeMemory reads the memory of pid and sums it with its descendants'.
 func treeMemory(pid int) (treeUsage, error) {
-	root, err := processMemory(pid)
-	if err != nil {
-		return treeUsage{}, err
+	root, total, err := sumTree(pid, processMemory, func(a, b memory) memory {
+		return memory{RSS: a.RSS + b.RSS, Peak: a.Peak + b.Peak}
+	})
+	return treeUsage{root, total}, err
+}
+
+// treeCPU is the CPU time of a process and of the tree of processes it is the root of.
+type treeCPU struct{ root, total time.Duration }
+
+// treeCPUTime reads the CPU time of pid and sums it with its descendants'.
+func treeCPUTime(pid int) (treeCPU, error) {
+	root, total, err := sumTree(pid, processCPU, func(a, b time.Duration) time.Duration { return a + b })
+	return treeCPU{root, total}, err
+}
+
+// sumTree reads a figure of pid and of each of its descendants (those gone meanwhile are
+// skipped), and returns pid's and the sum.
+func sumTree[T any](pid int, read func(int) (T, error), add func(T, T) T) (root, total T, err error) {
+	if root, err = read(pid); err != nil {
+		return root, total, err
 	}
-	total := root
+	total = root
 	for _, child := range descendants(processTree(), pid) {
-		if m, err := processMemory(child); err == nil {
-			total.RSS += m.RSS
-			total.Peak += m.Peak
+		if v, err := read(child); err == nil {
+			total = add(total, v)
 		}
 	}
-	return treeUsage{root, total}, nil
+	return root, total, nil
 }
 
 // workerPid returns the pid of the one child of the kernel process kernel, its evaluation

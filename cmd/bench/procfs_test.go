@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -88,4 +89,31 @@ func TestParseCPUTime(t *testing.T) {
 			t.Errorf("parseCPUTime(%q) = %v, want an error", bad, got)
 		}
 	}
+}
+
+func TestTreeCPUTimeCountsTheChildren(t *testing.T) {
+	child := exec.Command("sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; sleep 5")
+	if err := child.Start(); err != nil {
+		t.Skip("no sh:", err)
+	}
+	defer child.Process.Kill()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		tree, err := treeCPUTime(os.Getpid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, err := processCPU(os.Getpid())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tree.root < own-clockTick || tree.root > own+clockTick {
+			t.Fatalf("root %v, but the process used %v", tree.root, own)
+		}
+		if tree.total > tree.root {
+			return // the busy child counted
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Error("the total never rose above the process's own CPU while a child computed")
 }

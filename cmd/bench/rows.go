@@ -13,7 +13,7 @@ func kernelRows(cfg config, ours, peer *kernelResults) table {
 	if peer == nil {
 		peer = &kernelResults{}
 		err := errNotMeasured
-		peer.starts.err, peer.roundTrips.err, peer.throughput.err, peer.spin.err = err, err, err, err
+		peer.starts.err, peer.roundTrips.err, peer.tripCPU.err, peer.throughput.err, peer.spin.err = err, err, err, err, err
 	}
 	var t table
 	timing := func(figure string, o, p result[[]time.Duration], stat func([]time.Duration) time.Duration) {
@@ -22,6 +22,10 @@ func kernelRows(cfg config, ours, peer *kernelResults) table {
 	timing(fmt.Sprintf("start → kernel_info_reply, median of %d", cfg.starts), ours.starts, peer.starts, median)
 	timing(fmt.Sprintf("`1+1` round trip, median of %d", cfg.roundTrips), ours.roundTrips, peer.roundTrips, median)
 	timing(fmt.Sprintf("`1+1` round trip, p95 of %d", cfg.roundTrips), ours.roundTrips, peer.roundTrips, func(d []time.Duration) time.Duration { return percentile(d, 95) })
+	t = append(t, compare("`1+1` round trip: CPU per trip, the kernel process", ours.tripCPU.err, peer.tripCPU.err,
+		func(c treeCPU) time.Duration { return c.root }, ours.tripCPU.v, peer.tripCPU.v))
+	t = append(t, compare("`1+1` round trip: CPU per trip, the kernel and its worker", ours.tripCPU.err, peer.tripCPU.err,
+		func(c treeCPU) time.Duration { return c.total }, ours.tripCPU.v, peer.tripCPU.v))
 
 	lines := fmt.Sprintf("%d lines", cfg.lines)
 	t = append(t, compare(lines+": last stream message", ours.throughput.err, peer.throughput.err,

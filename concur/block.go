@@ -22,13 +22,16 @@ func block(verb, name string, wait func(stop <-chan struct{}) error) error {
 	me := Current()
 	stop := interrupted()
 	heldGIL := me.gil != nil && me.isOwnGoroutine() && me.gil.release(me)
-	var since time.Time
-	if tracing() {
-		since = time.Now()
+	t := activeTrace.Load()
+	var began time.Duration
+	if t != nil {
+		began = t.clock()
 	}
 	err := wait(stop)
-	if !since.IsZero() && time.Since(since) >= shortestBlockTraced {
-		recordSpan(me, Block, Unblock, strings.TrimSpace(verb+" "+name), since)
+	if t != nil {
+		if ended := t.clock(); ended-began >= shortestBlockTraced {
+			t.recordSpan(me, Block, Unblock, strings.TrimSpace(verb+" "+name), began, ended)
+		}
 	}
 	if heldGIL {
 		_ = me.gil.acquire(me, stop) // interrupted: the thread goes on without the GIL

@@ -95,7 +95,7 @@ func TestTraceDropsEventsPastItsLimit(t *testing.T) {
 	m := NewMailbox(1)
 	m.TrySend(1)
 	m.TryReceive()
-	recordSpan(mainThread, Block, Unblock, "test", time.Now())
+	tr.recordSpan(mainThread, Block, Unblock, "test", tr.clock(), tr.clock())
 	if tr.Len() != maxTraceEvents || tr.Dropped() != 3 {
 		t.Errorf("kept %d, dropped %d", tr.Len(), tr.Dropped())
 	}

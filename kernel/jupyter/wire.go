@@ -68,15 +68,11 @@ func (s Signer) Verify(signature []byte, dicts ...[]byte) error {
 	return nil
 }
 
+// mac returns the HMAC of dicts; only a Signer with a key (from NewSigner) has one to give.
 func (s Signer) mac(dicts [][]byte) []byte {
-	var h hash.Hash
-	if s.macs != nil {
-		h = s.macs.Get().(hash.Hash)
-		defer s.macs.Put(h)
-		h.Reset()
-	} else {
-		h = hmac.New(sha256.New, s.key)
-	}
+	h := s.macs.Get().(hash.Hash)
+	defer s.macs.Put(h)
+	h.Reset()
 	for _, d := range dicts {
 		h.Write(d)
 	}

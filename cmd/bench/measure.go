@@ -91,8 +91,9 @@ func measureTrips(sessions []*session, n int) {
 	trips := make([][]time.Duration, len(open))
 	errs := make([]error, len(open))
 	before := make([]treeCPU, len(open))
+	cpuErrs := make([]error, len(open))
 	for i, s := range open {
-		before[i], errs[i] = treeCPUTime(s.c.Pid())
+		before[i], cpuErrs[i] = treeCPUTime(s.c.Pid())
 	}
 	cells := 0
 	for done := 0; done < n; done += tripTurn {
@@ -109,7 +110,7 @@ func measureTrips(sessions []*session, n int) {
 	for i, s := range open {
 		s.r.roundTrips = measured("round trips", trips[i], errs[i])
 		after, err := treeCPUTime(s.c.Pid())
-		if err = cmp.Or(errs[i], err); err != nil {
+		if err = cmp.Or(errs[i], cpuErrs[i], err); err != nil {
 			s.r.tripCPU = result[treeCPU]{err: err}
 			continue
 		}

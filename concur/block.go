@@ -28,7 +28,7 @@ func block(verb, name string, wait func(stop <-chan struct{}) error) error {
 		began = t.clock()
 	}
 	err := wait(stop)
-	if t != nil {
+	if t != nil && activeTrace.Load() == t { // a trace stopped meanwhile records no more
 		if ended := t.clock(); ended-began >= shortestBlockTraced {
 			t.recordSpan(me, Block, Unblock, strings.TrimSpace(verb+" "+name), began, ended)
 		}

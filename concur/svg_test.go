@@ -230,3 +230,22 @@ func TestSVGOfAnyName(t *testing.T) {
 		svgElements(t, s.SVG())
 	}
 }
+
+// A block that outlasts its trace is not recorded into the stopped trace.
+func TestBlockAcrossAStopIsNotRecorded(t *testing.T) {
+	tr := StartTrace()
+	m := NewMailbox(0)
+	received := make(chan struct{})
+	go func() {
+		m.Receive()
+		close(received)
+	}()
+	time.Sleep(30 * time.Millisecond) // the receiver blocks, longer than a traced block
+	tr.Stop()
+	kept := tr.Len()
+	m.Send(1)
+	<-received
+	if tr.Len() != kept {
+		t.Errorf("the stopped trace went from %d to %d events", kept, tr.Len())
+	}
+}

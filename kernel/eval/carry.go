@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/concurlab/concurlab/kernel/gofront"
 )
 
 // modulePrefix is cut from compiled package paths to get the paths that cells import.
@@ -25,84 +26,18 @@ func sessionVars(globals map[string]reflect.Value, decls []declaration) []string
 	return names
 }
 
-// typeNamer writes types as Go source: predeclared types, named types of imported compiled
-// packages, the session's struct types, and slices, arrays, maps, pointers and channels of
-// those.
-type typeNamer struct {
-	packages map[string]string       // import path → name in the session
-	types    map[reflect.Type]string // the session's named types, as yaegi built them
-}
-
-func (n typeNamer) source(t reflect.Type) (string, bool) {
-	if name, ok := n.types[t]; ok && t.Kind() == reflect.Struct {
-		return name, true
-	}
-	if t.Name() != "" {
-		if t.PkgPath() == "" {
-			return t.Name(), true
-		}
-		pkg, ok := n.packages[strings.TrimPrefix(t.PkgPath(), modulePrefix)]
-		return pkg + "." + t.Name(), ok
-	}
-	elem := func(prefix string) (string, bool) {
-		src, ok := n.source(t.Elem())
-		return prefix + src, ok
-	}
-	switch t.Kind() {
-	case reflect.Slice:
-		return elem("[]")
-	case reflect.Array:
-		return elem("[" + strconv.Itoa(t.Len()) + "]")
-	case reflect.Pointer:
-		return elem("*")
-	case reflect.Chan:
-		switch t.ChanDir() {
-		case reflect.RecvDir:
-			return elem("<-chan ")
-		case reflect.SendDir:
-			return elem("chan<- ")
-		}
-		return elem("chan ")
-	case reflect.Map:
-		key, ok := n.source(t.Key())
-		if !ok {
-			return "", false
-		}
-		return elem("map[" + key + "]")
-	case reflect.Interface:
-		if t.NumMethod() == 0 {
-			return "any", true
-		}
-	}
-	return "", false
-}
-
-// statementVarDecls declares, as Go source, the variables that cells made with statements
-// (x := …) rather than declarations, so that replayed funcs that use them compile; a name
-// that a declaration now declares is left to it. It returns the names whose type cannot be
-// written (funcs, anonymous structs): they are reset; and those that may hold a value of a
-// session type that is not a struct, with that type: yaegi gives such a value the reflect type
-// of its underlying type (Celsius is float64), so they are declared with that, without the
-// session type's methods.
-func statementVarDecls(names []string, globals map[string]reflect.Value, decls []declaration, n typeNamer) (src string, undeclared, untyped []string) {
+// varDecls declares, as Go source, the variables that cells made with statements (x := …)
+// rather than declarations, with the types the front end gave them, so that replayed funcs
+// that use them compile; a name that a declaration now declares is left to it.
+func varDecls(vars []gofront.Var, decls []declaration) string {
 	declared := declaredNames(decls, topLevelKinds...)
 	var b strings.Builder
-	for _, name := range names {
-		if slices.Contains(declared, name) {
-			continue
+	for _, v := range vars {
+		if !slices.Contains(declared, v.Name) {
+			fmt.Fprintf(&b, "var %s %s\n", v.Name, v.Type)
 		}
-		t := globals[name].Type()
-		typ, ok := n.source(t)
-		if !ok || t.Kind() == reflect.Func {
-			undeclared = append(undeclared, name)
-			continue
-		}
-		if named, ok := n.types[t]; ok && t.Kind() != reflect.Struct {
-			untyped = append(untyped, fmt.Sprintf("%s (%s, or %s)", name, typ, named))
-		}
-		fmt.Fprintf(&b, "var %s %s\n", name, typ)
 	}
-	return b.String(), undeclared, untyped
+	return b.String()
 }
 
 // carryValues sets each variable of names in current to its value in old, unless it is fresh

@@ -14,7 +14,12 @@ import (
 type declaration struct {
 	keys   []string // what it declares: "func F", "method T.M", "type T", "var x", "const c"
 	source string   // the chunk as the user wrote it
+	text   string   // source with the lines it had in its cell, as the front end checks it
 	code   string   // the chunk after the rewrites, as the interpreter receives it
+	// zero declares the variables of a var declaration without their initialisers, on as
+	// many lines as code: what a rebuild replays when it carries their values over, so that
+	// an initialiser's side effects (flag.Int, a print) happen once.
+	zero string
 	cell   int      // execution count of the cell that declared it
 	line   int      // its cell line and column
 	col    int
@@ -140,9 +145,14 @@ func replaced(decls []declaration, d declaration) []declaration {
 	return append(kept, d)
 }
 
-// declaresAny reports whether d declares any of keys.
+// declaresAny reports whether d declares a name of any of keys, as whatever kind: a var
+// replaces a func of its name, a type a var.
 func (d declaration) declaresAny(keys []string) bool {
-	return slices.ContainsFunc(keys, func(k string) bool { return slices.Contains(d.keys, k) })
+	names := d.names()
+	return slices.ContainsFunc(keys, func(k string) bool {
+		_, name, _ := strings.Cut(k, " ")
+		return slices.Contains(names, name)
+	})
 }
 
 // definedByStatements lists the names that the top-level statements of p define with :=.

@@ -74,9 +74,6 @@ var traceFrame = regexp.MustCompile(`^(\d+):(\d+): panic: (?:main\.)?(.*)$`)
 // panicError reports a panic of the cell's own flow, with the interpreted frames that yaegi
 // traced, innermost first, at cell lines.
 func panicError(code string, cell int, value any, trace []string) *engine.Error {
-	if ex, ok := value.(exitRefused); ok {
-		return exitError(cell, ex)
-	}
 	return newError("panic", goPanicText(fmt.Sprint(value)), traceLines(code, cell, trace)...)
 }
 
@@ -127,8 +124,8 @@ func traceLines(code string, cell int, trace []string) []string {
 // goroutinePanic reports a panic of a goroutine started at a cell's go statement, with the
 // frames yaegi traced while it unwound.
 func goroutinePanic(cell, line int, value any, trace []string) *engine.Error {
-	if ex, ok := value.(exitRefused); ok {
-		return exitError(cell, ex)
+	if ex, ok := value.(programExit); ok {
+		return exitError(ex)
 	}
 	lines := []string{fmt.Sprintf("  in the goroutine started by the go statement at In[%d] line %d", cell, line)}
 	lines = append(lines, traceLines("", cell, trace)...)
@@ -136,9 +133,11 @@ func goroutinePanic(cell, line int, value any, trace []string) *engine.Error {
 	return newError("panic", fmt.Sprint(value), lines...)
 }
 
-// exitError reports os.Exit or log.Fatal in a cell.
-func exitError(cell int, ex exitRefused) *engine.Error {
-	return newError("Exit", fmt.Sprintf("In[%d] tried to exit the process with status %d; refused", cell, ex.code),
-		"  os.Exit and log.Fatal would end the kernel and every value of the session.",
-		"  Return from the cell instead, or panic to stop it with an error.")
+// exitError reports os.Exit or log.Fatal in a cell as go run does: a status other than 0 is
+// the cell's error, 0 is no error at all.
+func exitError(ex programExit) *engine.Error {
+	if ex.code == 0 {
+		return nil
+	}
+	return newError("Exit", fmt.Sprintf("exit status %d", ex.code))
 }

@@ -13,7 +13,7 @@ import (
 // group the specs before it stay, named _, since its iota and implied values depend on them.
 func declarationsOf(p *parsedChunk, cell int, edits []edit) []declaration {
 	whole := declaration{
-		keys: declKeys(p.file.Decls[0]), source: p.text, code: applyEdits(p.text, edits),
+		keys: declKeys(p.file.Decls[0]), source: p.text, text: p.text, code: applyEdits(p.text, edits),
 		cell: cell, line: p.line, col: p.col,
 	}
 	g, ok := p.file.Decls[0].(*ast.GenDecl)
@@ -33,7 +33,8 @@ func declarationsOf(p *parsedChunk, cell int, edits []edit) []declaration {
 		}
 		d := whole
 		d.keys = declKeys(&ast.GenDecl{Tok: g.Tok, Specs: []ast.Spec{spec}})
-		d.source = withoutBlankLines(applyEdits(p.text, others))
+		d.text = applyEdits(p.text, others)
+		d.source = withoutBlankLines(d.text)
 		d.code = applyEdits(p.text, append(others, outside(edits, others)...))
 		out = append(out, d)
 	}
@@ -97,4 +98,22 @@ func withoutBlankLines(text string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// withZero returns d with its zero declaration, given the types of the cell's variables.
+func (d declaration) withZero(types map[string]string) declaration {
+	names := varNames(d.keys, "var ")
+	if len(names) == 0 {
+		return d
+	}
+	var specs []string
+	for _, name := range names {
+		typ, ok := types[name]
+		if !ok {
+			return d
+		}
+		specs = append(specs, "var "+name+" "+typ)
+	}
+	d.zero = strings.Join(specs, "; ") + strings.Repeat("\n", strings.Count(d.code, "\n"))
+	return d
 }

@@ -51,8 +51,9 @@ func newHostRuntime(ro *router) *hostRuntime {
 		types: map[reflect.Type]string{}, timers: new(atomic.Int64)}
 }
 
-// exitRefused is the panic value of os.Exit and log.Fatal in a cell.
-type exitRefused struct{ code int }
+// programExit is the panic value of os.Exit and log.Fatal in a cell: the program that the
+// cell runs ends there, the kernel does not.
+type programExit struct{ code int }
 
 // rtPath is the import path of the host package of the rewrites.
 const rtPath = "concurlab/rt"
@@ -67,7 +68,7 @@ func (h *hostRuntime) exports() interp.Exports {
 			"TypeName": reflect.ValueOf(h.typeName),
 		},
 		"os/os": {
-			"Exit":   reflect.ValueOf(func(code int) { panic(exitRefused{code}) }),
+			"Exit":   reflect.ValueOf(h.exit),
 			"Stdout": reflect.ValueOf(&h.ro.stdout.w).Elem(),
 			"Stderr": reflect.ValueOf(&h.ro.stderr.w).Elem(),
 		},
@@ -104,7 +105,14 @@ func (h *hostRuntime) fatal(msg string) {
 		msg += "\n"
 	}
 	fmt.Fprint(h.ro.writer(h.ro.stderr), time.Now().Format("2006/01/02 15:04:05 ")+msg)
-	panic(exitRefused{1})
+	h.exit(1)
+}
+
+// exit is os.Exit in a cell: the cell's program ends with status code, and nothing it
+// prints afterwards (its deferred calls, its goroutines) is shown.
+func (h *hostRuntime) exit(code int) {
+	h.ro.exit()
+	panic(programExit{code})
 }
 
 // begin starts a cell: results and goroutine panics from now on belong to it.
@@ -185,6 +193,9 @@ func (h *hostRuntime) goEnd(cell, line int, recovered any) {
 		return
 	}
 	e := goroutinePanic(cell, line, recovered, h.ro.takeTrace())
+	if e == nil {
+		return // os.Exit(0)
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.running {

@@ -72,8 +72,8 @@ func TestLocksAreNotCopiedByRebuild(t *testing.T) {
 	h.mustExec(`var mu sync.Mutex`)
 	h.mustExec(`shared := &sync.Mutex{}`)
 	h.mustExec(`mu.Lock()`)
+	h.mustExec(`func f() {}`)
 	r := h.mustExec(`import "fmt"
-func f() {}
 func f() { fmt.Print() }`)
 	if got := r.out.Text("stderr"); !strings.Contains(got, "mu") {
 		t.Errorf("stderr = %q, want mu named as reset", got)

@@ -41,6 +41,7 @@ type router struct {
 	pendingBytes int
 	dropped      int      // bytes not kept because pending was full
 	trace        []string // panic trace lines since the running cell started
+	exited       bool     // the cell's program called os.Exit: nothing more is shown for it
 }
 
 // streamText is text written to one stream.
@@ -186,6 +187,9 @@ func (ro *router) deliver(name, text string) {
 	}
 	ro.mu.Lock()
 	defer ro.mu.Unlock()
+	if ro.exited {
+		return
+	}
 	if ro.out != nil {
 		ro.out.Stream(name, text)
 		return
@@ -217,7 +221,16 @@ func (ro *router) begin(out engine.Output, cell int) {
 		}
 	}
 	ro.pending, ro.pendingBytes, ro.dropped = nil, 0, 0
-	ro.out, ro.lastCell, ro.trace = out, cell, nil
+	ro.out, ro.lastCell, ro.trace, ro.exited = out, cell, nil, false
+}
+
+// exit shows what the cell printed so far and nothing after it, until the next cell: a
+// program's deferred calls and goroutines print nothing once it called os.Exit.
+func (ro *router) exit() {
+	ro.flush()
+	ro.mu.Lock()
+	defer ro.mu.Unlock()
+	ro.exited = true
 }
 
 // flush waits until everything written to the streams so far has been routed. A stream

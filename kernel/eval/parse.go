@@ -18,6 +18,8 @@ type parsedChunk struct {
 	file   *ast.File
 	header int        // bytes of wrapper before the chunk's text
 	stmts  []ast.Stmt // the statements of a stmtChunk
+	// lowered are the front end's edits of text, which the other rewrites join.
+	lowered []edit
 }
 
 // parseChunk parses c as it would stand in a Go file: declarations at package level,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -67,12 +68,8 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	}
 	old := s.in.Globals()
 	names := sessionVars(old, decls)
-	packages := map[string]string{}
-	for _, imp := range s.imports {
-		packages[imp.path] = imp.packageName()
-	}
-	vars, undeclared, untyped := statementVarDecls(names, old, decls, typeNamer{packages: packages, types: s.rt.sessionTypes()})
-	if err := s.replayDecls(ctx, in, decls, vars); err != nil {
+	vars := varDecls(s.vars, decls)
+	if err := s.replayDecls(ctx, in, carried(decls, old, fresh), vars); err != nil {
 		return err
 	}
 	if s.stale {
@@ -80,16 +77,12 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	}
 	s.rt.forgetTypes()
 	s.registerTypes(ctx, in, decls)
-	reset := append(undeclared, carryValues(names, old, in.Globals(), fresh)...)
+	reset := carryValues(names, old, in.Globals(), fresh)
 	slices.Sort(reset)
 	s.in, s.decls, s.stale = in, decls, false
 	if len(reset) > 0 {
 		s.ro.deliver("stderr", fmt.Sprintf("reset to their zero value (their type changed or cannot be carried into the rebuilt session): %s\n",
 			strings.Join(reset, ", ")))
-	}
-	if len(untyped) > 0 {
-		s.ro.deliver("stderr", fmt.Sprintf("carried with their underlying type, without the methods of the session type they may have held: %s\n",
-			strings.Join(untyped, ", ")))
 	}
 	return nil
 }
@@ -136,4 +129,22 @@ func (s *Session) replayDecls(ctx context.Context, in *interp.Interpreter, decls
 		return &replayError{index: i, decl: decls[i], err: ce}
 	}
 	return nil
+}
+
+// carried returns decls with the var declarations whose variables old holds, and that are
+// not fresh, replaced by their zero declarations: their values are carried over, and their
+// initialisers do not run again.
+func carried(decls []declaration, old map[string]reflect.Value, fresh []string) []declaration {
+	out := slices.Clone(decls)
+	for i, d := range out {
+		names := varNames(d.keys, "var ")
+		if d.zero == "" || slices.ContainsFunc(names, func(n string) bool {
+			_, ok := old[n]
+			return !ok || slices.Contains(fresh, n)
+		}) {
+			continue
+		}
+		out[i].code = d.zero
+	}
+	return out
 }

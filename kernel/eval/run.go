@@ -30,6 +30,7 @@ func yaegiSource(kind chunkKind, line, col int, text string) string {
 // the warnings of loops that could not be rewritten.
 func (s *Session) rewrites(p *parsedChunk, cell int) []edit {
 	edits, warnings := loopEdits(p)
+	edits = append(edits, p.lowered...)
 	for _, w := range warnings {
 		s.ro.deliver("stderr", fmt.Sprintf("In[%d] line %d:%d: %s\n", cell, w.line, w.col, w.msg))
 	}
@@ -48,32 +49,44 @@ func (s *Session) runImport(ctx context.Context, p *parsedChunk) error {
 		if spec.Name != nil {
 			imp.name = spec.Name.Name
 		}
-		if slices.Contains(s.imports, imp) {
-			continue
-		}
 		pos := p.fset.Position(spec.Pos())
-		src := imp.source()
-		col := max(pos.Column-len("import "), 1)
-		if err := s.eval(ctx, yaegiSource(importChunk, pos.Line, col, src)); err != nil {
+		if err := s.importPackage(ctx, imp, pos.Line, max(pos.Column-len("import "), 1)); err != nil {
 			return err
 		}
-		s.imports = append(s.imports, imp)
 	}
 	return nil
 }
 
-// runDecl declares p. A redeclaration rebuilds the interpreter with the new version, since
-// yaegi would keep old callers bound to the old one; re-running an unchanged func, type or
-// const is a no-op.
-func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
-	edits := s.rewrites(p, cell)
-	decls := declarationsOf(p, cell, edits)
+// importPackage imports imp unless the session has it, with its error at the cell's line and
+// column.
+func (s *Session) importPackage(ctx context.Context, imp importSpec, line, col int) error {
+	if slices.Contains(s.imports, imp) {
+		return nil
+	}
+	if err := s.eval(ctx, yaegiSource(importChunk, line, col, imp.source())); err != nil {
+		return err
+	}
+	s.imports = append(s.imports, imp)
+	return nil
+}
+
+// runDecls declares the declaration chunks of a cell, in one evaluation so that they may
+// refer to each other in any order, as in a Go file. A redeclaration rebuilds the
+// interpreter with the new versions, since yaegi would keep old callers bound to the old
+// ones; re-running unchanged funcs, types or consts is a no-op.
+func (s *Session) runDecls(ctx context.Context, code string, chunks []*parsedChunk, cell int, varTypes map[string]string) error {
+	var decls []declaration
+	var texts []edit // each chunk's rewritten text, at its place in the cell
+	for _, p := range chunks {
+		edits := s.rewrites(p, cell)
+		for _, d := range declarationsOf(p, cell, edits) {
+			decls = append(decls, d.withZero(varTypes))
+		}
+		texts = append(texts, edit{start: p.from, end: p.from + len(p.text), repl: applyEdits(p.text, edits)})
+	}
 	if !slices.ContainsFunc(decls, s.redeclares) {
-		if err := s.eval(ctx, yaegiSource(declChunk, p.line, p.col, applyEdits(p.text, edits))); err != nil {
+		if err := s.eval(ctx, yaegiSource(declChunk, 1, 1, only(code, texts))); err != nil {
 			s.stale = true // yaegi keeps half of a declaration that failed, and fails on it later
-			if ce, ok := s.undefinedIn(p, err); ok {
-				return ce
-			}
 			return err
 		}
 		s.decls = append(s.decls, decls...)
@@ -89,6 +102,20 @@ func (s *Session) runDecl(ctx context.Context, p *parsedChunk, cell int) error {
 		fresh = append(fresh, varNames(d.keys, "var ")...)
 	}
 	return s.rebuild(ctx, all, fresh, len(decls))
+}
+
+// only returns code with the text of each of parts in its place and everything else blanked,
+// line breaks kept, so that positions stay the cell's.
+func only(code string, parts []edit) string {
+	var b strings.Builder
+	at := 0
+	for _, p := range parts {
+		b.WriteString(blank(code, at, p.start).repl)
+		b.WriteString(p.repl)
+		at = p.end
+	}
+	b.WriteString(blank(code, at, len(code)).repl)
+	return b.String()
 }
 
 // redeclares reports whether d declares a name that the session has: in a declaration, or as
@@ -238,6 +265,10 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 		return newError("Interrupted", fmt.Sprintf("In[%d] was interrupted", cell),
 			"  The cell and its goroutines were stopped; declarations and values of earlier cells are kept.")
 	case errors.As(err, &p):
+		if ex, ok := p.Value.(programExit); ok {
+			s.interrupted() // the program's goroutines end with it
+			return exitError(ex)
+		}
 		return panicError(code, cell, p.Value, s.ro.takeTrace())
 	case errors.As(err, &ie):
 		s.stale = true // a failure inside yaegi may leave its state inconsistent

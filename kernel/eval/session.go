@@ -20,6 +20,7 @@ import (
 	"github.com/concurlab/concurlab/kernel/complete"
 	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/eval/symbols"
+	"github.com/concurlab/concurlab/kernel/gofront"
 )
 
 // Options configures a Session.
@@ -39,12 +40,14 @@ type Session struct {
 	rt        *hostRuntime
 	packages  map[string]map[string]reflect.Value
 	completer *complete.Completer
+	front     *gofront.Checker
 
 	mu      sync.Mutex // guards the fields below against Scope readers
 	in      *interp.Interpreter
 	decls   []declaration
 	imports []importSpec
-	stale   bool // interrupted: the interpreter must be rebuilt before the next cell
+	vars    []gofront.Var // the variables that statements made, with their types
+	stale   bool          // interrupted: the interpreter must be rebuilt before the next cell
 }
 
 // New starts a session with an empty interpreter.
@@ -65,7 +68,8 @@ func New(opts Options) *Session {
 			packages[k] = v
 		}
 	}
-	s := &Session{opts: opts, ro: ro, rt: newHostRuntime(ro), packages: packages, completer: complete.New(packages)}
+	s := &Session{opts: opts, ro: ro, rt: newHostRuntime(ro), packages: packages, completer: complete.New(packages),
+		front: gofront.NewChecker(newDevImporter())}
 	display.SetSink(ro)
 	concur.SetProgressReporter(func(title string, total int) concur.ProgressReporter {
 		return display.LabeledProgress(title, total)
@@ -134,7 +138,7 @@ func (s *Session) Reset() {
 	concur.Interrupt()
 	s.rt.rearm()
 	s.rt.forgetTypes()
-	s.in, s.decls, s.imports, s.stale = s.newInterpreter(), nil, nil, false
+	s.in, s.decls, s.imports, s.vars, s.stale = s.newInterpreter(), nil, nil, nil, false
 }
 
 // halt stops every goroutine of in at its next interpreted instruction; those in a compiled
@@ -192,6 +196,12 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 	}
 	var parsed []*parsedChunk
 	for _, c := range splitCell(code) {
+		if c.kind == packageChunk {
+			if e := packageClause(c); e != nil {
+				return false, compileError(code, cell, e)
+			}
+			continue
+		}
 		p, err := parseChunk(c)
 		if err != nil {
 			var ce *cellError
@@ -200,36 +210,90 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 			}
 			return false, newError("CompileError", err.Error())
 		}
-		if e := refuseMain(p); e != nil {
-			return false, compileError(code, cell, e)
-		}
 		parsed = append(parsed, p)
 	}
-	for i, p := range parsed {
-		last := i == len(parsed)-1
+	ck, failure := s.check(code, cell, parsed)
+	if failure != nil {
+		return false, failure
+	}
+	if err := lowered(ck, parsed); err != nil {
+		return false, s.failure(code, cell, err)
+	}
+	for _, imp := range s.adopt(ck) {
+		if err := s.importPackage(ctx, imp, 1, 1); err != nil {
+			return false, s.failure(code, cell, err)
+		}
+	}
+	calls := programFuncs(parsed)
+	for i := 0; i < len(parsed); i++ {
+		p := parsed[i]
 		var err error
 		switch p.kind {
 		case importChunk:
 			err = s.runImport(ctx, p)
 		case declChunk:
-			err = s.runDecl(ctx, p, cell)
+			run := i + 1
+			for run < len(parsed) && parsed[run].kind == declChunk {
+				run++
+			}
+			err = s.runDecls(ctx, code, parsed[i:run], cell, ck.DeclVars)
+			i = run - 1
 		default:
-			result, err = s.runStatements(ctx, p, cell, last)
+			result, err = s.runStatements(ctx, p, cell, i == len(parsed)-1)
 		}
 		if err != nil {
+			return false, s.failure(code, cell, err)
+		}
+	}
+	for _, c := range calls {
+		if err := s.eval(ctx, yaegiSource(stmtChunk, c.line, c.col, c.call)); err != nil {
 			return false, s.failure(code, cell, err)
 		}
 	}
 	return result, nil
 }
 
-// refuseMain explains why a cell cannot declare func main.
-func refuseMain(p *parsedChunk) *cellError {
-	for _, d := range p.file.Decls {
-		if f, ok := d.(*ast.FuncDecl); ok && f.Recv == nil && f.Name.Name == "main" {
-			return p.errorAt(f.Pos(), "func main is not allowed in a cell: "+
-				"the notebook is the program, so write the body of main at the top level of a cell instead")
+// programCall is a call of a pasted program's init or main function, at its declaration.
+type programCall struct {
+	call      string
+	line, col int
+}
+
+// programFuncs renames the init and main functions that chunks declare, which yaegi would
+// run again on every later evaluation (#721), and returns their calls in Go's order: the
+// inits as they stand, then main.
+func programFuncs(chunks []*parsedChunk) []programCall {
+	var inits, mains []programCall
+	for _, p := range chunks {
+		if p.kind != declChunk {
+			continue
+		}
+		f, ok := p.file.Decls[0].(*ast.FuncDecl)
+		if !ok || f.Recv != nil || (f.Name.Name != "main" && f.Name.Name != "init") {
+			continue
+		}
+		pos := p.fset.Position(f.Pos())
+		name := "__cl_main"
+		if f.Name.Name == "init" {
+			name = fmt.Sprintf("__cl_init%d_%d", pos.Line, pos.Column)
+		}
+		start := p.offset(f.Name.Pos())
+		p.lowered = append(p.lowered, edit{start: start, end: start + len(f.Name.Name), repl: name})
+		call := programCall{call: name + "()", line: pos.Line, col: pos.Column}
+		if f.Name.Name == "init" {
+			inits = append(inits, call)
+		} else {
+			mains = append(mains, call)
 		}
 	}
-	return nil
+	return append(inits, mains...)
+}
+
+// packageClause accepts the package clause of a pasted program: a cell is package main.
+func packageClause(c chunk) *cellError {
+	name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.text), "package"))
+	if name == "main" {
+		return nil
+	}
+	return &cellError{line: c.line, col: c.col, msg: fmt.Sprintf("package %s is not a main package: a cell's code is in package main (write package main, or leave the clause out)", name)}
 }

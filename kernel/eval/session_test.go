@@ -108,7 +108,7 @@ func TestErrors(t *testing.T) {
 	runCases(t, Options{}, []cellCase{
 		{name: "syntax error line and caret", code: "a := 1\nb := a +/ 2", err: "In[1] line 2:9: expected operand, found '/'\n\x1b[0;32m   2 |\x1b[0m b := a +/ 2\n     |         \x1b[0;31m^"},
 		{name: "unfinished cell", code: "x := 1 +", err: "line 1:9: expected operand, found the end of the cell"},
-		{name: "type error line and caret", code: "\n\nvar v int = \"s\"", err: "In[1] line 3:13: cannot convert \"s\" to int\n\x1b[0;32m   3 |\x1b[0m var v int = \"s\"\n     |             \x1b[0;31m^"},
+		{name: "type error line and caret", code: "\n\nvar v int = \"s\"", err: "In[1] line 3:13: cannot use \"s\" (untyped string constant) as int value in variable declaration\n\x1b[0;32m   3 |\x1b[0m var v int = \"s\"\n     |             \x1b[0;31m^"},
 		{name: "type error in a statement", code: "a := 1\n  a = \"s\"", err: "In[1] line 2:"},
 		{name: "undefined name in a short declaration", setup: []string{`known := 1`}, code: "y := known + missing", err: "In[2] line 1:14: undefined: missing"},
 		{name: "undefined type in a func declaration", code: "func f() T { return T{} }", err: "In[1] line 1:10: undefined: T"},

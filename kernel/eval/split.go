@@ -12,6 +12,7 @@ const (
 	stmtChunk   chunkKind = iota // statements, run in the session's main scope
 	declChunk                    // one func, method, type, var or const declaration
 	importChunk                  // one import declaration (possibly grouped)
+	packageChunk                 // a package clause, as a pasted program starts
 )
 
 // chunk is a piece of a cell that the interpreter evaluates on its own. yaegi cannot take a
@@ -125,6 +126,8 @@ func kindOf(toks []scanned, start, end int) chunkKind {
 	switch toks[start].tok {
 	case token.IMPORT:
 		return importChunk
+	case token.PACKAGE:
+		return packageChunk
 	case token.TYPE, token.VAR, token.CONST:
 		return declChunk
 	case token.FUNC:

@@ -4,9 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -25,54 +23,11 @@ func CheckFiles(fset *token.FileSet, files []*ast.File, imp types.Importer) (*Un
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info, TypeString: importedNames(pkg, files).typeString}, nil
+	return &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info, TypeString: newQualifier(pkg, files).typeString}, nil
 }
 
 // GoVersion is the language version cells are checked against.
 const GoVersion = "go1.26"
-
-// qualifier names packages as the unit's files import them.
-type qualifier struct {
-	pkg   *types.Package
-	names map[string]string // import path → name in the files
-}
-
-// importedNames collects the names under which files import their packages.
-func importedNames(pkg *types.Package, files []*ast.File) qualifier {
-	q := qualifier{pkg: pkg, names: map[string]string{}}
-	for _, f := range files {
-		for _, spec := range f.Imports {
-			p, err := strconv.Unquote(spec.Path.Value)
-			if err != nil {
-				continue
-			}
-			name := path.Base(p)
-			if spec.Name != nil {
-				name = spec.Name.Name
-			} else if imported := pkg.Imports(); imported != nil {
-				for _, ip := range imported {
-					if ip.Path() == p {
-						name = ip.Name()
-					}
-				}
-			}
-			q.names[p] = name
-		}
-	}
-	return q
-}
-
-func (q qualifier) typeString(t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string {
-		if p == q.pkg {
-			return ""
-		}
-		if name, ok := q.names[p.Path()]; ok {
-			return name
-		}
-		return p.Name()
-	})
-}
 
 // ApplyEdits returns src, the text of file, with the edits that fall inside file applied.
 // Edits that start at the same position are applied in the order given.

@@ -20,9 +20,9 @@ type declaration struct {
 	// many lines as code: what a rebuild replays when it carries their values over, so that
 	// an initialiser's side effects (flag.Int, a print) happen once.
 	zero string
-	cell   int      // execution count of the cell that declared it
-	line   int      // its cell line and column
-	col    int
+	cell int // execution count of the cell that declared it
+	line int // its cell line and column
+	col  int
 }
 
 // importSpec is one imported package.

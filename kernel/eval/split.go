@@ -9,10 +9,10 @@ import (
 type chunkKind int
 
 const (
-	stmtChunk   chunkKind = iota // statements, run in the session's main scope
-	declChunk                    // one func, method, type, var or const declaration
-	importChunk                  // one import declaration (possibly grouped)
-	packageChunk                 // a package clause, as a pasted program starts
+	stmtChunk    chunkKind = iota // statements, run in the session's main scope
+	declChunk                     // one func, method, type, var or const declaration
+	importChunk                   // one import declaration (possibly grouped)
+	packageChunk                  // a package clause, as a pasted program starts
 )
 
 // chunk is a piece of a cell that the interpreter evaluates on its own. yaegi cannot take a

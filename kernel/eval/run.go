@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -272,9 +273,9 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 		return panicError(code, cell, p.Value, s.ro.takeTrace())
 	case errors.As(err, &ie):
 		s.stale = true // a failure inside yaegi may leave its state inconsistent
-		return newError("InternalError", ie.Error(),
-			"  The interpreter failed on this cell; it will be rebuilt before the next cell, with your declarations and values.",
-			"  Please report the cell's code.")
+		return newError("InterpreterError", fmt.Sprintf("In[%d] is valid Go, but the interpreter failed on it (%v)", cell, ie.value),
+			"  The session is kept: it is rebuilt before the next cell, with your declarations and values.",
+			"  Write the construct another way (for example split the statement in two), and please report the cell's code.")
 	case errors.As(err, &re):
 		if re.decl.cell == cell {
 			return compileError(code, cell, re.err)
@@ -285,7 +286,25 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 		return s.compileFailure(code, cell, ce)
 	}
 	if ce, ok := yaegiCellError(err.Error()); ok {
-		return s.compileFailure(code, cell, ce)
+		return interpreterLimit(code, cell, ce)
 	}
-	return newError("Error", err.Error())
+	return newError("InterpreterError", fmt.Sprintf("In[%d] is valid Go, but the interpreter cannot run it: %s", cell, goWords(err.Error())))
+}
+
+// interpreterLimit reports what the interpreter refused in a cell that type-checked: valid
+// Go that yaegi cannot run, at its cell position, in Go's words where yaegi's differ.
+func interpreterLimit(code string, cell int, ce *cellError) *engine.Error {
+	value := fmt.Sprintf("In[%d] line %d:%d: this is valid Go, but the interpreter cannot run it: %s", cell, ce.line, ce.col, goWords(ce.msg))
+	lines := append(sourceContext(code, ce.line, ce.col), "  Write this construct another way; the session is unchanged.")
+	return newError("InterpreterError", value, lines...)
+}
+
+// yaegiTypeName matches yaegi's names of basic types ("stringT", "intT").
+var yaegiTypeName = regexp.MustCompile(`\b(bool|string|u?int(8|16|32|64)?|uintptr|float(32|64)|complex(64|128)|byte|rune|error|interface|func|struct|map|array|slice|chan|ptr|variadic)T\b`)
+
+// goWords rewrites what yaegi says in Go's terms: its type names, its file name.
+func goWords(msg string) string {
+	msg = yaegiTypeName.ReplaceAllString(msg, "$1")
+	msg = strings.ReplaceAll(msg, "_.go:", "line ")
+	return strings.TrimPrefix(msg, "interpreter failure: ")
 }

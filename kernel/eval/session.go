@@ -21,6 +21,7 @@ import (
 	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/eval/symbols"
 	"github.com/concurlab/concurlab/kernel/gofront"
+	"github.com/concurlab/concurlab/kernel/gofront/pkgtypes"
 )
 
 // Options configures a Session.
@@ -69,7 +70,7 @@ func New(opts Options) *Session {
 		}
 	}
 	s := &Session{opts: opts, ro: ro, rt: newHostRuntime(ro), packages: packages, completer: complete.New(packages),
-		front: gofront.NewChecker(newDevImporter())}
+		front: gofront.NewChecker(pkgtypes.New())}
 	display.SetSink(ro)
 	concur.SetProgressReporter(func(title string, total int) concur.ProgressReporter {
 		return display.LabeledProgress(title, total)

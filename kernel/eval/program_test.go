@@ -31,3 +31,31 @@ os.Exit(3)`)
 		t.Errorf("the next cell shows %q, printed after the exit", got)
 	}
 }
+
+// TestCellDefers checks the calls deferred at a cell's top level: they run once, when the
+// cell's statements end (also by a panic), last first, with the arguments they had at the
+// defer statement.
+func TestCellDefers(t *testing.T) {
+	runCases(t, Options{}, []cellCase{
+		{name: "arguments are evaluated at the defer statement", setup: []string{`import "fmt"`},
+			code: "x := 1\ndefer fmt.Println(\"x was\", x)\nx = 2\nfmt.Println(\"x is\", x)", stdout: "x is 2\nx was 1\n"},
+		{name: "last deferred runs first", setup: []string{`import "fmt"`},
+			code: "for i := 0; i < 3; i++ {\n\tfmt.Print(i)\n}\ndefer fmt.Println(\"a\")\ndefer fmt.Println(\"b\")", stdout: "012b\na\n"},
+		{name: "a built-in and a variadic call", setup: []string{`import "fmt"`},
+			code: "ch := make(chan int, 1)\ndefer close(ch)\nxs := []any{1, 2}\ndefer fmt.Println(xs...)\nxs = nil", stdout: "1 2\n"},
+		{name: "they run when the cell panics", setup: []string{`import "fmt"`},
+			code: "defer fmt.Println(\"deferred\")\npanic(\"boom\")", stdout: "deferred\n", err: "panic: boom"},
+		{name: "a method value binds its receiver", setup: []string{`import "sync"`, `var mu sync.Mutex`},
+			code: "mu.Lock()\ndefer mu.Unlock()\nmu.TryLock()", result: "false"},
+	})
+}
+
+// TestCellDefersRunOnce checks that a later cell does not run an earlier cell's deferred calls.
+func TestCellDefersRunOnce(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`import "fmt"`)
+	h.mustExec(`defer fmt.Println("once")`)
+	if got := h.mustExec(`1`).out.Text("stdout"); got != "" {
+		t.Errorf("the next cell printed %q", got)
+	}
+}

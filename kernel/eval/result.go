@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"github.com/concurlab/concurlab/kernel/gofront"
+
 	"fmt"
 	"go/ast"
 	"reflect"
@@ -20,6 +22,8 @@ import (
 // answers right, after which the bound switch calls the method safely; and `a, b = x, y`
 // may leave b unset, so each variable gets its own assignment.
 const prelude = `import __rt "` + rtPath + `"
+
+var ` + gofront.CellDefers + ` []func()
 
 type __cl_bundler interface{ MIMEBundle() map[string]any }
 type __cl_htmler interface{ HTML() string }

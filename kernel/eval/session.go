@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -226,6 +227,15 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 		}
 	}
 	calls := programFuncs(parsed)
+	if defers(parsed) {
+		defer func() {
+			if failure == nil || failure.Name == "panic" {
+				if err := s.eval(ctx, runCellDefers); err != nil {
+					result, failure = false, s.failure(code, cell, err)
+				}
+			}
+		}()
+	}
 	for i := 0; i < len(parsed); i++ {
 		p := parsed[i]
 		var err error
@@ -252,6 +262,20 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 		}
 	}
 	return result, nil
+}
+
+// runCellDefers runs the calls that the cell deferred at its top level, last first.
+const runCellDefers = ";for len(" + gofront.CellDefers + ") > 0 { __cl_d := " + gofront.CellDefers + "[len(" + gofront.CellDefers + ")-1]; " +
+	gofront.CellDefers + " = " + gofront.CellDefers + "[:len(" + gofront.CellDefers + ")-1]; __cl_d() }"
+
+// defers reports whether a statement chunk has a defer statement at its top level.
+func defers(chunks []*parsedChunk) bool {
+	return slices.ContainsFunc(chunks, func(p *parsedChunk) bool {
+		return slices.ContainsFunc(p.stmts, func(st ast.Stmt) bool {
+			_, ok := st.(*ast.DeferStmt)
+			return ok
+		})
+	})
 }
 
 // programCall is a call of a pasted program's init or main function, at its declaration.

@@ -65,6 +65,7 @@ type NotFoundError struct {
 	Path string
 }
 
+// Error says that the package is not there, as the go command does.
 func (e *NotFoundError) Error() string {
 	first, _, _ := strings.Cut(e.Path, "/")
 	if strings.Contains(first, ".") {

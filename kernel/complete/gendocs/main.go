@@ -1,6 +1,7 @@
 // Command gendocs writes the documentation index that kernel/complete embeds: for every
-// standard library package in yaegi's symbol table, and for this module's concur and display
-// packages, each exported declaration with its doc comment: a zip archive with one JSON file
+// package that cells may import (those whose types kernel/gofront/pkgtypes embeds: the standard
+// library, this module's concur and display, golang.org/x/sync), each exported declaration
+// with its doc comment: a zip archive with one JSON file
 // per package ("fmt.json", "math/rand.json"), so that the kernel decodes only the packages a
 // cell asks about.
 //
@@ -23,11 +24,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/concurlab/concurlab/kernel/complete"
-	"github.com/traefik/yaegi/stdlib"
+	"github.com/concurlab/concurlab/kernel/gofront/pkgtypes"
 )
 
 // modulePackages are this module's packages that cells import, by the path cells use.
@@ -41,17 +43,19 @@ func main() {
 	module := flag.String("module", "../..", "root directory of the concurlab module")
 	flag.Parse()
 
-	index := map[string]complete.PackageDocs{}
-	goroot := filepath.Join(goEnv("GOROOT"), "src")
-	for _, path := range append(stdlibPaths(), "builtin") {
-		addPackage(index, path, filepath.Join(goroot, path))
-	}
-	for _, path := range modulePackages {
-		addPackage(index, path, filepath.Join(*module, path))
-	}
-	if err := write(*out, index); err != nil {
+	if err := write(*out, documentAll(*module)); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// documentAll documents every package that cells may import; module is the root of the
+// concurlab module.
+func documentAll(module string) map[string]complete.PackageDocs {
+	index := map[string]complete.PackageDocs{}
+	for path, dir := range packageDirs(module) {
+		addPackage(index, path, dir)
+	}
+	return index
 }
 
 // goEnv returns a variable of `go env`: the Go installation whose sources are documented.
@@ -63,18 +67,29 @@ func goEnv(name string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// stdlibPaths lists the import paths of yaegi's standard library table, whose keys are
-// "path/name".
-func stdlibPaths() []string {
-	var paths []string
-	for key := range stdlib.Symbols {
-		i := strings.LastIndex(key, "/")
-		if i > 0 && !strings.Contains(key[:i], ".") {
-			paths = append(paths, key[:i])
+// packageDirs maps each package that cells may import, and builtin, to its source directory:
+// in GOROOT for the standard library, in module for this module's packages, where the go
+// command finds it for the others.
+func packageDirs(module string) map[string]string {
+	goroot := filepath.Join(goEnv("GOROOT"), "src")
+	dirs := map[string]string{"builtin": filepath.Join(goroot, "builtin")}
+	for _, path := range pkgtypes.Paths() {
+		switch {
+		case slices.Contains(modulePackages, path):
+			dirs[path] = filepath.Join(module, path)
+		case !strings.Contains(strings.Split(path, "/")[0], "."):
+			dirs[path] = filepath.Join(goroot, path)
+		default:
+			cmd := exec.Command("go", "list", "-f", "{{.Dir}}", path)
+			cmd.Dir = module
+			out, err := cmd.Output()
+			if err != nil {
+				log.Fatalf("go list %s: %v", path, err)
+			}
+			dirs[path] = strings.TrimSpace(string(out))
 		}
 	}
-	sort.Strings(paths)
-	return paths
+	return dirs
 }
 
 // addPackage documents the package in dir under path. A package whose directory is missing

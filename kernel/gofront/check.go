@@ -108,13 +108,78 @@ type pieceSpan struct {
 }
 
 // Checker type-checks cells against a session. It is safe for use by one goroutine at a time.
+//
+// The session's part of what it checks (imports, declarations, variables) is parsed once for
+// as long as the session does not change, and a cell that declares nothing, nor redefines a
+// name, is checked against the session's declarations without their function bodies: those
+// were checked when their cells ran, and nothing in such a cell can break them.
 type Checker struct {
-	imp types.Importer
+	imp  types.Importer
+	fset *token.FileSet
+
+	sessionSrc            string    // the session part last parsed
+	sessionAST, signature *ast.File // it parsed, and it without non-generic function bodies
+	cells                 int       // cells parsed into fset since
 }
+
+// maxCellFiles bounds the cells' files that the file set keeps: past it, the session part is
+// parsed again into a new one.
+const maxCellFiles = 64
 
 // NewChecker returns a checker that finds packages with imp.
 func NewChecker(imp types.Importer) *Checker {
 	return &Checker{imp: imp}
+}
+
+// parseSession parses src, the session part, into a new file set, unless it is the one
+// parsed last.
+func (c *Checker) parseSession(src string) error {
+	if src == c.sessionSrc && c.sessionAST != nil && c.cells <= maxCellFiles {
+		return nil
+	}
+	c.fset = token.NewFileSet()
+	f, err := parser.ParseFile(c.fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return err
+	}
+	c.sessionSrc, c.sessionAST, c.signature, c.cells = src, f, nil, 0
+	return nil
+}
+
+// signatures returns the session part without the bodies of its non-generic functions.
+func (c *Checker) signatures() *ast.File {
+	if c.signature == nil {
+		stripped := *c.sessionAST
+		stripped.Decls = slices.Clone(stripped.Decls)
+		for i, d := range stripped.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Body != nil && !generic(fn) {
+				bodiless := *fn
+				bodiless.Body = nil
+				stripped.Decls[i] = &bodiless
+			}
+		}
+		c.signature = &stripped
+	}
+	return c.signature
+}
+
+// generic reports whether fn has type parameters, or is a method of a generic type.
+func generic(fn *ast.FuncDecl) bool {
+	if fn.Type.TypeParams != nil {
+		return true
+	}
+	if fn.Recv == nil || len(fn.Recv.List) == 0 {
+		return false
+	}
+	x := fn.Recv.List[0].Type
+	if star, ok := x.(*ast.StarExpr); ok {
+		x = star.X
+	}
+	switch x.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
 }
 
 // cellFile is the name that the check file gives the cell's own lines.
@@ -204,12 +269,21 @@ type brokenDecl struct {
 // check is one attempt of Check: errors of the cell, or the earlier declarations and
 // variables that failed.
 func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Error, []brokenDecl, []string) {
-	src, spans := buildCheckSource(s, cell, pieces)
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
+	sessionSrc, cellSrc, spans := buildCheckSource(s, cell, pieces)
+	if err := c.parseSession(sessionSrc); err != nil {
+		return nil, parseErrors(err), nil, nil
+	}
+	file, err := parser.ParseFile(c.fset, cellFile+".go", cellSrc, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, parseErrors(err), nil, nil
 	}
+	c.cells++
+	fn := cellFuncOf(file)
+	session := c.sessionAST
+	if !slices.ContainsFunc(pieces, func(p Piece) bool { return p.Kind == Declaration }) && !redefinesAny(fn, s.Decls) {
+		session = c.signatures()
+	}
+	fset := c.fset
 	var all []types.Error
 	conf := types.Config{
 		Importer:  c.imp,
@@ -217,9 +291,9 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 		Error:     func(err error) { all = append(all, err.(types.Error)) },
 	}
 	info := NewInfo()
-	pkg, _ := conf.Check("main", fset, []*ast.File{file}, info)
-	fn := cellFuncOf(file)
-	ck := &Checked{Unit: &Unit{Fset: fset, Files: []*ast.File{file}, Pkg: pkg, Info: info},
+	files := []*ast.File{session, file}
+	pkg, _ := conf.Check("main", fset, files, info)
+	ck := &Checked{Unit: &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info},
 		cell: cell, file: file, cellFn: fn, offsets: spans}
 	var errs []Error
 	var broken []brokenDecl
@@ -255,13 +329,13 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 			}
 			return a.Col - b.Col
 		})
-		ck.TypeString = newQualifier(pkg, []*ast.File{file}).typeString
+		ck.TypeString = newQualifier(pkg, files).typeString
 		return ck, errs[:min(len(errs), MaxErrors)], nil, nil
 	}
 	if len(broken) > 0 || len(brokenVars) > 0 {
 		return nil, nil, broken, brokenVars
 	}
-	q := newQualifier(pkg, []*ast.File{file})
+	q := newQualifier(pkg, files)
 	ck.TypeString = q.typeString
 	ck.Vars = topLevelVars(ck)
 	for i := range ck.Vars {
@@ -285,12 +359,14 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	return ck, nil, nil, nil
 }
 
-// buildCheckSource writes the Go file that the checker reads for cell: the session's
-// imports and the cell's, the session's declarations (less those the cell redeclares) and
-// variables, the cell's declarations, and the cell's statements in one function. //line
-// directives give each part a file name and the lines of its origin: "cell" for the cell,
-// "declN" for the Nth earlier declaration, "varN" for the Nth earlier variable.
-func buildCheckSource(s Session, cell string, pieces []Piece) (string, []pieceSpan) {
+// buildCheckSource writes the two Go files that the checker reads for cell. The session's
+// holds its imports, its declarations (less those the cell redeclares) and its variables; the
+// cell's holds the session's imports again (imports belong to a file) with the cell's own,
+// the cell's declarations, and the cell's statements in one function. //line directives give
+// each part the file name and lines of its origin: "cell" for the cell, "declN" for the Nth
+// earlier declaration, "varN" for the Nth earlier variable. spans locate the cell's pieces in
+// the cell's file.
+func buildCheckSource(s Session, cell string, pieces []Piece) (sessionSrc, cellSrc string, spans []pieceSpan) {
 	cellNames := map[string]bool{}
 	cellImports := map[string]bool{}
 	for _, p := range pieces {
@@ -305,25 +381,25 @@ func buildCheckSource(s Session, cell string, pieces []Piece) (string, []pieceSp
 			}
 		}
 	}
-	var b strings.Builder
-	var spans []pieceSpan
-	b.WriteString("package main\n")
+	var sb, cb strings.Builder
+	sb.WriteString("package main\n")
+	cb.WriteString("package main\n")
 	for _, imp := range s.Imports {
 		name := imp.Name
 		if name == "" {
 			name = defaultName(imp.Path)
 		}
-		if cellImports[name] {
-			continue
+		fmt.Fprintf(&sb, "import %s %q\n", name, imp.Path)
+		if !cellImports[name] {
+			fmt.Fprintf(&cb, "import %s %q\n", name, imp.Path)
 		}
-		fmt.Fprintf(&b, "import %s %q\n", name, imp.Path)
 	}
 	piece := func(p Piece) {
 		line, col := lineCol(cell, p.Offset)
-		fmt.Fprintf(&b, "//line %s:%d:%d\n", cellFile, line, col)
-		spans = append(spans, pieceSpan{from: b.Len(), to: b.Len() + len(p.Text), cellAt: p.Offset})
-		b.WriteString(p.Text)
-		b.WriteString("\n")
+		fmt.Fprintf(&cb, "//line %s:%d:%d\n", cellFile, line, col)
+		spans = append(spans, pieceSpan{from: cb.Len(), to: cb.Len() + len(p.Text), cellAt: p.Offset})
+		cb.WriteString(p.Text)
+		cb.WriteString("\n")
 	}
 	for _, p := range pieces {
 		if p.Kind == Imports {
@@ -331,30 +407,48 @@ func buildCheckSource(s Session, cell string, pieces []Piece) (string, []pieceSp
 		}
 	}
 	for i, d := range s.Decls {
-		if slices.ContainsFunc(d.Names, func(n string) bool { return cellNames[n] }) {
-			continue
+		if !slices.ContainsFunc(d.Names, func(n string) bool { return cellNames[n] }) {
+			fmt.Fprintf(&sb, "//line decl%d:%d:%d\n%s\n", i, d.Line, d.Col, d.Source)
 		}
-		fmt.Fprintf(&b, "//line decl%d:%d:%d\n%s\n", i, d.Line, d.Col, d.Source)
 	}
 	for i, v := range s.Vars {
-		if cellNames[v.Name] {
-			continue
+		if !cellNames[v.Name] {
+			fmt.Fprintf(&sb, "//line var%d:1:1\nvar %s %s\n", i, v.Name, v.Type)
 		}
-		fmt.Fprintf(&b, "//line var%d:1:1\nvar %s %s\n", i, v.Name, v.Type)
 	}
 	for _, p := range pieces {
 		if p.Kind == Declaration {
 			piece(p)
 		}
 	}
-	fmt.Fprintf(&b, "func %s() {\n", cellFunc)
+	fmt.Fprintf(&cb, "func %s() {\n", cellFunc)
 	for _, p := range pieces {
 		if p.Kind == Statements {
 			piece(p)
 		}
 	}
-	b.WriteString("}\n")
-	return b.String(), spans
+	cb.WriteString("}\n")
+	return sb.String(), cb.String(), spans
+}
+
+// redefinesAny reports whether the cell's statements define, at the top level, a name that
+// one of decls declares: the declaration is replaced, and others that use it may break.
+func redefinesAny(fn *ast.FuncDecl, decls []Decl) bool {
+	if fn == nil {
+		return false
+	}
+	for _, st := range fn.Body.List {
+		a, ok := st.(*ast.AssignStmt)
+		if !ok || a.Tok != token.DEFINE {
+			continue
+		}
+		for _, x := range a.Lhs {
+			if id, ok := x.(*ast.Ident); ok && slices.ContainsFunc(decls, func(d Decl) bool { return slices.Contains(d.Names, id.Name) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lineCol returns the line and column, from 1, of offset in text.
@@ -565,6 +659,9 @@ func (ck *Checked) varIdent(name string) *ast.Ident {
 // CellOffset returns the offset in the cell of pos, a position of the checked file, and
 // whether pos lies in the cell's own text.
 func (ck *Checked) CellOffset(pos token.Pos) (int, bool) {
+	if ck.Fset.File(pos) != ck.Fset.File(ck.file.Pos()) {
+		return 0, false
+	}
 	off := ck.Fset.PositionFor(pos, false).Offset
 	for _, sp := range ck.offsets {
 		if sp.from <= off && off <= sp.to {

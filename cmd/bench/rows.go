@@ -139,23 +139,29 @@ func showNotebooks(r result[notebookRun]) string {
 	})
 }
 
-// libraryRows runs the concur package's Go benchmarks and compares each to bare channels.
+// libraryRows runs the Go benchmarks of concur, each compared to bare channels, and of the
+// front end (kernel/gofront): its share of a trivial cell, a 100-line cell, a first import.
 func libraryRows(root string, cfg config) table {
-	logf("concur benchmarks (-benchtime %s)", cfg.benchtime)
+	return append(benchmarkRows(root, cfg, "./concur", "concur "), benchmarkRows(root, cfg, "./kernel/gofront", "front end ")...)
+}
+
+// benchmarkRows runs the Go benchmarks of pkg and names their rows with prefix.
+func benchmarkRows(root string, cfg config, pkg, prefix string) table {
+	logf("%sbenchmarks (-benchtime %s)", prefix, cfg.benchtime)
 	var out bytes.Buffer
-	cmd := goCommand(root, "test", "-run", "^$", "-bench", ".", "-benchtime", cfg.benchtime, "./concur")
+	cmd := goCommand(root, "test", "-run", "^$", "-bench", ".", "-benchtime", cfg.benchtime, pkg)
 	cmd.Stdout = &out
 	if err := cmd.Run(); err != nil {
-		logf("concur benchmarks: %v", err)
-		return table{{Figure: "concur benchmarks", Ours: "failed"}}
+		logf("%s benchmarks: %v", pkg, err)
+		return table{{Figure: prefix + "benchmarks", Ours: "failed"}}
 	}
 	benchmarks, err := parseGoBenchmarks(&out)
 	if err != nil || len(benchmarks) == 0 {
-		return table{{Figure: "concur benchmarks", Ours: "none yet"}}
+		return table{{Figure: prefix + "benchmarks", Ours: "none yet"}}
 	}
 	var t table
 	for _, b := range benchmarks {
-		r := row{Figure: "concur " + b.name, Ours: nsPerOp(b.nsPerOp)}
+		r := row{Figure: prefix + b.name, Ours: nsPerOp(b.nsPerOp)}
 		if base, ok := baselineFor(b, benchmarks); ok {
 			r.Peer = base.name + " " + nsPerOp(base.nsPerOp)
 			r.Ratio = ratio(b.nsPerOp, base.nsPerOp)

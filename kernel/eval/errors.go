@@ -71,12 +71,6 @@ func yaegiCellError(msg string) (*cellError, bool) {
 // traceFrame reads one line of yaegi's panic trace ("12:3: panic: main.f(...)").
 var traceFrame = regexp.MustCompile(`^(\d+):(\d+): panic: (?:main\.)?(.*)$`)
 
-// panicError reports a panic of the cell's own flow, with the interpreted frames that yaegi
-// traced, innermost first, at cell lines.
-func panicError(code string, cell int, value any, trace []string) *engine.Error {
-	return newError("panic", goPanicText(fmt.Sprint(value)), traceLines(code, cell, trace)...)
-}
-
 // reflectPanics are the panics of the reflect calls through which yaegi indexes, with the
 // words Go itself would use.
 var reflectPanics = map[string]string{
@@ -91,7 +85,11 @@ func goPanicText(msg string) string {
 	if goText, ok := reflectPanics[msg]; ok {
 		return goText
 	}
-	return msg
+	if strings.HasPrefix(msg, "reflect: call of reflect.Value.") && strings.HasSuffix(msg, " on zero Value") ||
+		msg == "reflect: Method on nil interface value" {
+		return "runtime error: invalid memory address or nil pointer dereference"
+	}
+	return yaegiPanicPosition.ReplaceAllString(msg, "")
 }
 
 // traceLines formats yaegi's panic trace lines as frames; the innermost one shows its source
@@ -130,7 +128,7 @@ func goroutinePanic(cell, line int, value any, trace []string) *engine.Error {
 	lines := []string{fmt.Sprintf("  in the goroutine started by the go statement at In[%d] line %d", cell, line)}
 	lines = append(lines, traceLines("", cell, trace)...)
 	lines = append(lines, "  (the panic was contained: the kernel and the other goroutines keep running)")
-	return newError("panic", fmt.Sprint(value), lines...)
+	return newError("panic", goPanicText(fmt.Sprint(value)), lines...)
 }
 
 // exitError reports os.Exit or log.Fatal in a cell as go run does: a status other than 0 is

@@ -270,7 +270,7 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 			s.interrupted() // the program's goroutines end with it
 			return exitError(ex)
 		}
-		return panicError(code, cell, p.Value, s.ro.takeTrace())
+		return s.panicReport(code, cell, p.Value, s.ro.takeTrace())
 	case errors.As(err, &ie):
 		s.stale = true // a failure inside yaegi may leave its state inconsistent
 		return newError("InterpreterError", fmt.Sprintf("In[%d] is valid Go, but the interpreter failed on it (%v)", cell, ie.value),

@@ -48,8 +48,9 @@ type Session struct {
 	in      *interp.Interpreter
 	decls   []declaration
 	imports []importSpec
-	vars    []gofront.Var // the variables that statements made, with their types
-	stale   bool          // interrupted: the interpreter must be rebuilt before the next cell
+	vars    []gofront.Var    // the variables that statements made, with their types
+	checked *gofront.Checked // the running cell as the front end checked it
+	stale   bool             // interrupted: the interpreter must be rebuilt before the next cell
 }
 
 // New starts a session with an empty interpreter.
@@ -218,6 +219,8 @@ func (s *Session) run(ctx context.Context, code string, cell int) (result bool, 
 	if failure != nil {
 		return false, failure
 	}
+	s.checked = ck
+	defer func() { s.checked = nil }()
 	if err := lowered(ck, parsed); err != nil {
 		return false, s.failure(code, cell, err)
 	}

@@ -120,7 +120,7 @@ func TestErrors(t *testing.T) {
 		{name: "undefined type in a func declaration", code: "func f() T { return T{} }", err: "In[1] line 1:10: undefined: T"},
 		{name: "undefined name in a var declaration", code: "\nvar v = missing + 1", err: "In[1] line 2:9: undefined: missing"},
 		{name: "undefined func in the result", code: "x := 2\nundefinedFn(x)", err: "In[1] line 2:1: undefined: undefinedFn\n\x1b[0;32m   2 |\x1b[0m undefinedFn(x)\n     | \x1b[0;31m^"},
-		{name: "panic in a String method hides the helper", setup: []string{"type T struct{}\nfunc (T) String() string { panic(\"in String\") }"}, code: "T{}", err: "String(...) at line 2:28"},
+		{name: "panic in a String method hides the helper", setup: []string{"type T struct{}\nfunc (T) String() string { panic(\"in String\") }"}, code: "T{}", err: "panic: in String\n\x1b[0;31mpanic\x1b[0m: in String\n  String at In[1] line 2:28\n"},
 		{name: "runtime panic with cell line", setup: []string{"func explode(n int) int {\n\treturn 10 / n\n}"}, code: "x := 0\nexplode(x)", err: "runtime error: integer divide by zero"},
 		{name: "a package used before its import gets a hint", code: "rand.Intn(3)", err: "Hint: rand is a package; import it first: import \"math/rand\""},
 		{name: "index out of range in Go's words", code: "xs := []int{1}\n_ = xs[5]", err: "panic: runtime error: index out of range"},

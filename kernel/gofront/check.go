@@ -91,6 +91,8 @@ type Checked struct {
 
 	cell    string
 	file    *ast.File
+	session *ast.File // the session's part with every function body
+	decls   []Decl    // the session's declarations, as the session part names them
 	cellFn  *ast.FuncDecl
 	offsets []pieceSpan
 }
@@ -294,7 +296,7 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	files := []*ast.File{session, file}
 	pkg, _ := conf.Check("main", fset, files, info)
 	ck := &Checked{Unit: &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info},
-		cell: cell, file: file, cellFn: fn, offsets: spans}
+		cell: cell, file: file, session: c.sessionAST, decls: s.Decls, cellFn: fn, offsets: spans}
 	var errs []Error
 	var broken []brokenDecl
 	var brokenVars []string

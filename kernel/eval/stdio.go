@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"log"
 	"maps"
 	"reflect"
 
@@ -30,20 +31,133 @@ func newFprints(ro *router) map[string]reflect.Value {
 	}
 }
 
-// stdlibSymbols returns yaegi's standard library table with fmt's Fprint functions replaced.
-// The replacements get the interface mapping of the originals, with which yaegi lets fmt call
-// the String and Error methods of interpreted values. (A table with "fmt/fmt" must be loaded
-// in one Use: yaegi takes it for the standard library and loads its generic sources again.)
+// printMapTypes are the interfaces in whose wrappers yaegi passes interpreted values to the
+// print functions, so that their methods reach the host: in the order Go's fmt tries them
+// (one wrapper a value, so a GoString beside a String is lost).
+var printMapTypes = []reflect.Type{
+	reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer](),
+}
+
+// stdlibSymbols returns yaegi's standard library table with fmt's Fprint, Sprint, Append and
+// Errorf functions replaced by ones that print cell-declared types as Go does (gofmt.go), and
+// with __rt.Typed. (A table with "fmt/fmt" must be loaded in one Use: yaegi takes it for the
+// standard library and loads its generic sources again. The same Use then replaces Print,
+// Printf, Println and log's functions by its own: printExports replaces them in a later Use.)
 func (h *hostRuntime) stdlibSymbols() interp.Exports {
+	p := newGoPrinter(h)
+	fprintf := h.fprints["Fprintf"].Interface().(func(io.Writer, string, ...any) (int, error))
+	fprint := func(name string, ln bool) reflect.Value {
+		plain := h.fprints[name].Interface().(func(io.Writer, ...any) (int, error))
+		return reflect.ValueOf(func(w io.Writer, a ...any) (int, error) {
+			if f, out, ok := p.rewrite(a, ln); ok {
+				return fprintf(w, f, out...)
+			}
+			return plain(w, a...)
+		})
+	}
+	replaced := map[string]reflect.Value{
+		"Fprint":   fprint("Fprint", false),
+		"Fprintln": fprint("Fprintln", true),
+		"Fprintf": reflect.ValueOf(func(w io.Writer, f string, a ...any) (int, error) {
+			f, a = p.rewritef(f, a, false)
+			return fprintf(w, f, a...)
+		}),
+		"Sprint":   reflect.ValueOf(func(a ...any) string { return p.sprint(a, false) }),
+		"Sprintln": reflect.ValueOf(func(a ...any) string { return p.sprint(a, true) }),
+		"Sprintf": reflect.ValueOf(func(f string, a ...any) string {
+			f, a = p.rewritef(f, a, false)
+			return fmt.Sprintf(f, a...)
+		}),
+		"Append":   reflect.ValueOf(func(b []byte, a ...any) []byte { return append(b, p.sprint(a, false)...) }),
+		"Appendln": reflect.ValueOf(func(b []byte, a ...any) []byte { return append(b, p.sprint(a, true)...) }),
+		"Appendf": reflect.ValueOf(func(b []byte, f string, a ...any) []byte {
+			f, a = p.rewritef(f, a, false)
+			return fmt.Appendf(b, f, a...)
+		}),
+		"Errorf": reflect.ValueOf(func(f string, a ...any) error {
+			f, a = p.rewritef(f, a, true)
+			return fmt.Errorf(f, a...)
+		}),
+	}
 	symbols := maps.Clone(stdlib.Symbols)
 	fmtTable := maps.Clone(symbols["fmt/fmt"])
-	maps.Copy(fmtTable, h.fprints)
+	maps.Copy(fmtTable, replaced)
 	symbols["fmt/fmt"] = fmtTable
+	symbols[rtPath+"/rt"] = map[string]reflect.Value{"Typed": reflect.ValueOf(typed)}
 	mapTypes := maps.Clone(stdlib.MapTypes)
-	originals := map[string]any{"Fprint": fmt.Fprint, "Fprintf": fmt.Fprintf, "Fprintln": fmt.Fprintln}
-	for name, replaced := range h.fprints {
-		mapTypes[replaced] = stdlib.MapTypes[reflect.ValueOf(originals[name])]
+	for _, v := range replaced {
+		mapTypes[v] = printMapTypes
 	}
+	mapTypes[symbols[rtPath+"/rt"]["Typed"]] = printMapTypes
 	symbols["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
 	return symbols
+}
+
+// printExports returns fmt's Print, Printf and Println and log's printing functions for
+// cells, printing cell-declared types as Go does, to be loaded after stdlibSymbols. The log
+// functions share one logger, so that log.SetFlags and log.SetPrefix apply to them.
+func (h *hostRuntime) printExports() interp.Exports {
+	p := newGoPrinter(h)
+	stdout := h.ro.writer(h.ro.stdout)
+	l := log.New(h.ro.writer(h.ro.stderr), "", log.LstdFlags)
+	printers := map[string]map[string]reflect.Value{
+		lateFmtKey: {
+			"Print":   reflect.ValueOf(func(a ...any) (int, error) { return io.WriteString(stdout, p.sprint(a, false)) }),
+			"Println": reflect.ValueOf(func(a ...any) (int, error) { return io.WriteString(stdout, p.sprint(a, true)) }),
+			"Printf": reflect.ValueOf(func(f string, a ...any) (int, error) {
+				f, a = p.rewritef(f, a, false)
+				return fmt.Fprintf(stdout, f, a...)
+			}),
+		},
+		"log/log": {
+			"Print":   reflect.ValueOf(func(a ...any) { _ = l.Output(2, p.sprint(a, false)) }),
+			"Println": reflect.ValueOf(func(a ...any) { _ = l.Output(2, p.sprint(a, true)) }),
+			"Printf":  reflect.ValueOf(func(f string, a ...any) { _ = l.Output(2, p.sprintf(f, a)) }),
+			"Panic":   reflect.ValueOf(func(a ...any) { p.panic(l, p.sprint(a, false)) }),
+			"Panicln": reflect.ValueOf(func(a ...any) { p.panic(l, p.sprint(a, true)) }),
+			"Panicf":  reflect.ValueOf(func(f string, a ...any) { p.panic(l, p.sprintf(f, a)) }),
+		},
+	}
+	mapTypes := map[reflect.Value][]reflect.Type{}
+	for _, table := range printers {
+		for _, v := range table {
+			mapTypes[v] = printMapTypes
+		}
+	}
+	for name, v := range map[string]any{"Flags": l.Flags, "SetFlags": l.SetFlags, "Prefix": l.Prefix, "SetPrefix": l.SetPrefix,
+		"Output": l.Output, "SetOutput": l.SetOutput, "Writer": l.Writer} {
+		printers["log/log"][name] = reflect.ValueOf(v)
+	}
+	exports := interp.Exports(printers)
+	exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
+	return exports
+}
+
+// lateFmtKey names fmt's table in a Use after the standard library's: yaegi reads the key
+// as path.Dir and path.Base ("fmt", "fmt") to load it, but takes a table keyed exactly
+// "fmt/fmt" for a new standard library (fixStdlib, then its generic sources again, which
+// fails), so this key is spelled otherwise.
+const lateFmtKey = "fmt/./fmt"
+
+// sprint is fmt.Sprint (ln false) or fmt.Sprintln of a, printing cell-declared types as Go does.
+func (p *goPrinter) sprint(a []any, ln bool) string {
+	if f, out, ok := p.rewrite(a, ln); ok {
+		return fmt.Sprintf(f, out...)
+	}
+	if ln {
+		return fmt.Sprintln(a...)
+	}
+	return fmt.Sprint(a...)
+}
+
+// sprintf is fmt.Sprintf, printing cell-declared types as Go does.
+func (p *goPrinter) sprintf(format string, a []any) string {
+	format, a = p.rewritef(format, a, false)
+	return fmt.Sprintf(format, a...)
+}
+
+// panic is log.Panic's end: msg logged, then panicked with.
+func (p *goPrinter) panic(l *log.Logger, msg string) {
+	_ = l.Output(3, msg)
+	panic(msg)
 }

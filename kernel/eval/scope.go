@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/concurlab/concurlab/kernel/complete"
 	"github.com/concurlab/concurlab/kernel/engine"
@@ -33,41 +37,59 @@ func (s *Session) Declarations() []string {
 	return s.Sources()
 }
 
-// Replay declares decls, as Declarations returned them, in this session: the imports first,
-// then every declaration in one rebuild of the interpreter, so that their order does not
-// matter. It reports the chunks that failed; the others are declared.
+// Replay declares decls, as Declarations returned them, in this session: all of them as one
+// cell, so that their order does not matter, through the front end as any cell. A
+// declaration that fails is reported and left out; the others are declared.
 func (s *Session) Replay(decls []string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ro.begin(discard{}, 0)
 	defer s.ro.end()
-	ctx := context.Background()
 	var errs []error
-	all := s.decls
-	for _, src := range decls {
-		for _, c := range splitCell(src) {
-			p, err := parseChunk(c)
-			switch {
-			case err != nil:
-			case p.kind == importChunk:
-				err = s.runImport(ctx, p)
-			case p.kind == declChunk:
-				for _, d := range declarationsOf(p, 0, s.rewrites(p, 0)) {
-					all = replaced(all, d)
-				}
-			default:
-				err = errors.New("not a declaration")
-			}
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%q: %v", src, err))
-			}
+	for len(decls) > 0 {
+		code, starts := joinSources(decls)
+		_, failure := s.runLocked(context.Background(), code, 0)
+		if failure == nil {
+			break
 		}
+		i := sourceAt(failure.Value, starts)
+		if i < 0 {
+			errs = append(errs, errors.New(failure.Value))
+			break
+		}
+		errs = append(errs, fmt.Errorf("%q: %s", decls[i], failure.Value))
+		decls = slices.Delete(slices.Clone(decls), i, i+1)
 	}
-	dropped, err := s.rebuildDropping(ctx, all, nil, 0)
-	for _, re := range dropped {
-		errs = append(errs, fmt.Errorf("%q: %v", re.decl.source, re.err))
+	return errors.Join(errs...)
+}
+
+// joinSources writes sources one below the other as one cell, and returns the cell line that
+// each starts at.
+func joinSources(sources []string) (string, []int) {
+	starts := make([]int, len(sources))
+	line := 1
+	for i, src := range sources {
+		starts[i] = line
+		line += strings.Count(src, "\n") + 1
 	}
-	return errors.Join(append(errs, err)...)
+	return strings.Join(sources, "\n"), starts
+}
+
+// errorLine reads the cell line of an error's value ("In[0] line 3:5: …").
+var errorLine = regexp.MustCompile(`^In\[\d+\] line (\d+):`)
+
+// sourceAt returns the index of the source that holds the line an error names, or -1.
+func sourceAt(value string, starts []int) int {
+	m := errorLine.FindStringSubmatch(value)
+	if m == nil {
+		return -1
+	}
+	line, _ := strconv.Atoi(m[1])
+	i := len(starts) - 1
+	for i > 0 && starts[i] > line {
+		i--
+	}
+	return i
 }
 
 // Imports maps the name of each imported package to its path.

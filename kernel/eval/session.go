@@ -185,6 +185,11 @@ func (s *Session) Execute(ctx context.Context, req engine.ExecuteRequest, out en
 func (s *Session) run(ctx context.Context, code string, cell int) (result bool, failure *engine.Error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.runLocked(ctx, code, cell)
+}
+
+// runLocked is run with s.mu held.
+func (s *Session) runLocked(ctx context.Context, code string, cell int) (result bool, failure *engine.Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.stale = true

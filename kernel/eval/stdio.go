@@ -64,10 +64,7 @@ func (h *hostRuntime) stdlibSymbols() interp.Exports {
 		}),
 		"Sprint":   reflect.ValueOf(func(a ...any) string { return p.sprint(a, false) }),
 		"Sprintln": reflect.ValueOf(func(a ...any) string { return p.sprint(a, true) }),
-		"Sprintf": reflect.ValueOf(func(f string, a ...any) string {
-			f, a = p.rewritef(f, a, false)
-			return fmt.Sprintf(f, a...)
-		}),
+		"Sprintf":  reflect.ValueOf(func(f string, a ...any) string { return p.sprintf(f, a) }),
 		"Append":   reflect.ValueOf(func(b []byte, a ...any) []byte { return append(b, p.sprint(a, false)...) }),
 		"Appendln": reflect.ValueOf(func(b []byte, a ...any) []byte { return append(b, p.sprint(a, true)...) }),
 		"Appendf": reflect.ValueOf(func(b []byte, f string, a ...any) []byte {

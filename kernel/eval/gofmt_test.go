@@ -149,7 +149,7 @@ func TestGoFormatGolden(t *testing.T) {
 func TestGoFormat(t *testing.T) {
 	golden := readGolden(t)
 	cases := readFmtCases(t)
-	h := newPrintHarness(t)
+	h := newHarness(t, Options{})
 	h.mustExec(fmtImports)
 	// typed stands for the front end's lowering, which would call __rt.Typed after the type
 	// check (that does not know __rt): a session variable that the interpreter sets to it.
@@ -187,35 +187,4 @@ func TestGoFormat(t *testing.T) {
 		})
 	}
 	t.Logf("%d of %d cases print what go run prints", passed, len(cases))
-}
-
-// newPrintHarness returns a harness whose interpreter has the print functions of printExports.
-func newPrintHarness(t *testing.T) *harness {
-	t.Helper()
-	h := newHarness(t, Options{})
-	if err := h.s.in.Use(h.s.rt.printExports()); err != nil {
-		t.Fatal(err)
-	}
-	return h
-}
-
-// BenchmarkSprintln compares fmt.Sprintln of an int and a string with the cells' version,
-// which must cost no more when no argument involves a session type.
-func BenchmarkSprintln(b *testing.B) {
-	ro, err := newRouter()
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ro.close()
-	p := newGoPrinter(newHostRuntime(ro))
-	b.Run("fmt", func(b *testing.B) {
-		for b.Loop() {
-			_ = fmt.Sprintln(42, "answer")
-		}
-	})
-	b.Run("cells", func(b *testing.B) {
-		for b.Loop() {
-			_ = p.sprint([]any{42, "answer"}, true)
-		}
-	})
 }

@@ -94,7 +94,7 @@ func (s *Session) newInterpreter() *interp.Interpreter {
 		Unrestricted: true,
 	})
 	osStdin := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&stdin).Elem()}}
-	for _, exports := range []interp.Exports{s.rt.stdlibSymbols(), symbols.Exports(), s.rt.exports(), osStdin} {
+	for _, exports := range []interp.Exports{s.rt.stdlibSymbols(), symbols.Exports(), s.rt.exports(), s.rt.printExports(), osStdin} {
 		if err := in.Use(exports); err != nil {
 			panic("eval: cannot load symbols: " + err.Error())
 		}

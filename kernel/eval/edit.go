@@ -15,7 +15,15 @@ type edit struct {
 // applyEdits returns text with edits applied.
 func applyEdits(text string, edits []edit) string {
 	sorted := append([]edit(nil), edits...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
+	// At one offset, insertions come before a replacement that starts there: a rewrite that
+	// closes around an operand (`, "T")`) inserts where another's replacement begins.
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		return a.start == a.end && b.start != b.end
+	})
 	var b strings.Builder
 	at := 0
 	for _, e := range sorted {

@@ -59,3 +59,15 @@ func TestCellDefersRunOnce(t *testing.T) {
 		t.Errorf("the next cell printed %q", got)
 	}
 }
+
+// TestNamedTypesPrint checks that values of the cell's named types that are not structs,
+// which the interpreter keeps as their underlying type, print with their methods and names.
+func TestNamedTypesPrint(t *testing.T) {
+	runCases(t, Options{}, []cellCase{
+		{name: "%v and %T of a named float with a String method",
+			setup: []string{`import "fmt"`, "type Celsius float64\nfunc (c Celsius) String() string { return fmt.Sprintf(\"%.1f°C\", float64(c)) }"},
+			code:  "c := Celsius(21.5)\nfmt.Printf(\"%v %.2f %T\\n\", c, c, c)\nfmt.Println(c, -c)", stdout: "21.5°C 21.50 main.Celsius\n21.5°C -21.5°C\n"},
+		{name: "a named int in Sprint and a deferred Println", setup: []string{`import "fmt"`, `type level int`},
+			code: "l := level(3)\ndefer fmt.Println(\"deferred\", l)\nfmt.Sprintf(\"%T=%d\", l, l)", result: `"main.level=3"`, stdout: "deferred 3\n"},
+	})
+}

@@ -44,7 +44,12 @@ func ApplyEdits(fset *token.FileSet, file *ast.File, src string, edits []Edit) s
 		}
 		spans = append(spans, span{tf.Offset(e.Pos), tf.Offset(e.End), e.Text})
 	}
-	slices.SortStableFunc(spans, func(a, b span) int { return a.start - b.start })
+	slices.SortStableFunc(spans, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return boolInt(a.start != a.end) - boolInt(b.start != b.end) // insertions first
+	})
 	var b strings.Builder
 	at := 0
 	for _, s := range spans {
@@ -57,4 +62,12 @@ func ApplyEdits(fset *token.FileSet, file *ast.File, src string, edits []Edit) s
 	}
 	b.WriteString(src[at:])
 	return b.String()
+}
+
+// boolInt is 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -13,10 +13,11 @@ import (
 
 // Values of cell-declared types reach fmt as yaegi built them: struct types made by
 // reflect.StructOf (no name, an unexported field x renamed Xx), named non-struct types as
-// their underlying type, and values with methods inside wrappers of yaegi's (a Stringer is a
-// stdlib._fmt_Stringer). The print functions of cells rewrite such arguments first: each
-// becomes a goValue, a fmt.Formatter that prints by Go's rules with Go's names, and a %T of
-// one takes the Go type's name instead.
+// their underlying type, without methods that reflect sees (an interface value of one is in
+// a wrapper of yaegi's, a stdlib._fmt_Stringer). The print functions of cells rewrite such
+// arguments first: each becomes a goValue, a fmt.Formatter that prints by Go's rules with
+// Go's names, calling the methods that Go's fmt calls from the registry of the session's
+// methods (cellmethods.go), and a %T of one takes the Go type's name instead.
 
 // sessionPackage is the package that Go shows for the session's types.
 const sessionPackage = "main"
@@ -44,7 +45,7 @@ func newGoPrinter(h *hostRuntime) *goPrinter { return &goPrinter{h: h} }
 var goTypedT = reflect.TypeFor[goTyped]()
 
 // isWrapper reports whether t is one of yaegi's interface wrappers, whose first field holds
-// the interpreted value and whose methods call the interpreted methods.
+// the interpreted value and whose methods call the interpreted methods, or a sessionError.
 func isWrapper(t reflect.Type) bool {
 	switch t.PkgPath() {
 	case "github.com/traefik/yaegi/stdlib":
@@ -52,7 +53,7 @@ func isWrapper(t reflect.Type) bool {
 	case "github.com/traefik/yaegi/interp":
 		return t.Name() == "_error"
 	}
-	return false
+	return t == sessionErrorT
 }
 
 // isBox reports whether t is yaegi's valueInterface, a value of an interpreted interface type.
@@ -64,11 +65,12 @@ func isBox(t reflect.Type) bool {
 type operand struct {
 	v       reflect.Value // the concrete value, out of boxes and wrappers
 	goType  string        // its Go type, when the front end said (Typed)
-	methods any           // yaegi's wrapper that carries the value's methods, or nil
+	methods printMethods  // the methods of the value that fmt calls, or nil
 }
 
-// operandOf takes a out of goTyped, yaegi's boxes and wrappers.
-func operandOf(a any) operand {
+// plainOperand takes a out of goTyped, yaegi's boxes and wrappers, with the methods of a
+// wrapper or of a compiled value.
+func plainOperand(a any) operand {
 	var op operand
 	for {
 		a = unwrap(a)
@@ -78,16 +80,68 @@ func operandOf(a any) operand {
 			op.goType, a = g.goType, g.value
 			continue
 		case t != nil && isWrapper(t):
-			op.methods = a
+			op.methods = hostMethods{a}
 			a = reflect.ValueOf(a).Field(0).Interface()
 			continue
 		}
 		op.v = reflect.ValueOf(a)
 		if op.methods == nil && op.v.IsValid() && hasPrintMethods(op.v.Type()) {
-			op.methods = a
+			op.methods = hostMethods{a}
 		}
 		return op
 	}
+}
+
+// operandOf is plainOperand with the registered methods of a value of a session type.
+func (p *goPrinter) operandOf(a any) operand {
+	op := plainOperand(a)
+	if op.methods == nil {
+		op.methods = p.cellMethods(op.v, op.goType)
+	}
+	return op
+}
+
+// cellMethods returns the registered methods of v, whose Go type is goType when known, or nil.
+func (p *goPrinter) cellMethods(v reflect.Value, goType string) printMethods {
+	if bm := p.h.cellMethodsOf(v, goType); bm != nil {
+		return bm
+	}
+	return nil
+}
+
+// printMethods are the methods of a value that fmt calls: String, Error, GoString, Format.
+type printMethods interface {
+	has(name string) bool
+	// method returns the method bound to the value, as a func() string, or a
+	// func(fmt.State, rune) for Format.
+	method(name string) any
+}
+
+// hostMethods are the methods of a compiled value, or of a wrapper of yaegi's.
+type hostMethods struct{ w any }
+
+func (h hostMethods) has(name string) bool { return h.method(name) != nil }
+
+func (h hostMethods) method(name string) any {
+	switch name {
+	case "Format":
+		if f, ok := h.w.(fmt.Formatter); ok {
+			return f.Format
+		}
+	case "GoString":
+		if g, ok := h.w.(fmt.GoStringer); ok {
+			return g.GoString
+		}
+	case "Error":
+		if e, ok := h.w.(error); ok {
+			return e.Error
+		}
+	case "String":
+		if st, ok := h.w.(fmt.Stringer); ok {
+			return st.String
+		}
+	}
+	return nil
 }
 
 // needsGo reports whether fmt may print a unlike Go; false at once for the common plain types.
@@ -326,19 +380,19 @@ type goState struct {
 
 func (s *goState) write(str string) { _, _ = s.f.Write([]byte(str)) }
 
-// handleMethods calls the method of w that Go's fmt would call for the verb, as Go does
+// handleMethods calls the method of ms that Go's fmt would call for the verb, as Go does
 // (Formatter; GoStringer for %#v; error, then Stringer for the string verbs), and reports
 // whether one was called.
-func (s *goState) handleMethods(w any, v reflect.Value) (handled bool) {
-	if fm, ok := w.(fmt.Formatter); ok {
-		defer s.catchPanic(v, "Format")
-		fm.Format(s.f, s.verb)
+func (s *goState) handleMethods(ms printMethods, v reflect.Value) (handled bool) {
+	if ms.has("Format") {
+		defer s.catchPanic(v, "Format", &handled)
+		ms.method("Format").(func(fmt.State, rune))(s.f, s.verb)
 		return true
 	}
 	if s.sharpV {
-		if gs, ok := w.(fmt.GoStringer); ok {
-			defer s.catchPanic(v, "GoString")
-			s.write(gs.GoString())
+		if ms.has("GoString") {
+			defer s.catchPanic(v, "GoString", &handled)
+			s.write(ms.method("GoString").(func() string)())
 			return true
 		}
 		return false
@@ -346,26 +400,24 @@ func (s *goState) handleMethods(w any, v reflect.Value) (handled bool) {
 	if !strings.ContainsRune("vsxXq", s.verb) {
 		return false
 	}
-	switch m := w.(type) {
-	case error:
-		defer s.catchPanic(v, "Error")
-		fmt.Fprintf(s.f, s.directive, m.Error())
-		return true
-	case fmt.Stringer:
-		defer s.catchPanic(v, "String")
-		fmt.Fprintf(s.f, s.directive, m.String())
-		return true
+	for _, name := range []string{"Error", "String"} {
+		if ms.has(name) {
+			defer s.catchPanic(v, name, &handled)
+			fmt.Fprintf(s.f, s.directive, ms.method(name).(func() string)())
+			return true
+		}
 	}
 	return false
 }
 
 // catchPanic reports a panic of a method as Go's fmt does: <nil> for a nil pointer
-// receiver, else %!verb(PANIC=method method: value).
-func (s *goState) catchPanic(v reflect.Value, method string) {
+// receiver, else %!verb(PANIC=method method: value); the value counts as handled.
+func (s *goState) catchPanic(v reflect.Value, method string, handled *bool) {
 	r := recover()
 	if r == nil {
 		return
 	}
+	*handled = true
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		s.write("<nil>")
 		return
@@ -378,11 +430,15 @@ func (s *goState) catchPanic(v reflect.Value, method string) {
 // reached through unexported fields).
 func (s *goState) printValue(v reflect.Value, goType string, depth int, methods bool) {
 	if v.IsValid() && v.CanInterface() && (isWrapper(v.Type()) || isBox(v.Type())) {
-		op := operandOf(v.Interface())
+		op := s.p.operandOf(v.Interface())
 		if methods && op.methods != nil && s.handleMethods(op.methods, op.v) {
 			return
 		}
 		v = op.v
+	} else if methods && v.IsValid() && v.CanInterface() {
+		if ms := s.p.cellMethods(v, goType); ms != nil && s.handleMethods(ms, v) {
+			return
+		}
 	}
 	if !v.IsValid() {
 		s.write("<nil>")

@@ -99,7 +99,8 @@ func skipDigits(format string, i int) int {
 
 // rewritef returns format and a for fmt: an argument that fmt would print unlike Go becomes
 // a goValue, and a %T of one prints its Go type's name. With wrapErrs (Errorf), an operand
-// of %w stays as it is, so that the error wraps it.
+// of %w stays an error, a value of a session type becoming a sessionError, so that the error
+// wraps it.
 func (p *goPrinter) rewritef(format string, a []any, wrapErrs bool) (string, []any) {
 	if !slices.ContainsFunc(a, p.needsGo) {
 		return format, a
@@ -112,11 +113,13 @@ func (p *goPrinter) rewritef(format string, a []any, wrapErrs bool) (string, []a
 		if !p.needsGo(arg) || slices.Contains(stars, i) {
 			continue
 		}
-		op := operandOf(arg)
+		op := p.operandOf(arg)
 		verbs := verbsOf(uses, i)
 		switch {
 		case wrapErrs && slices.Contains(verbs, 'w'):
-			if g, isTyped := arg.(goTyped); isTyped {
+			if e, isErr := p.h.asSessionError(arg); isErr {
+				out[i] = e
+			} else if g, isTyped := arg.(goTyped); isTyped {
 				out[i] = g.value
 			}
 			continue
@@ -202,7 +205,7 @@ func printFormat(a []any, ln bool) string {
 	var b strings.Builder
 	prevString := false
 	for i, arg := range a {
-		v := operandOf(arg).v
+		v := plainOperand(arg).v
 		isString := v.IsValid() && v.Kind() == reflect.String
 		if i > 0 && (ln || !isString && !prevString) {
 			b.WriteByte(' ')

@@ -11,23 +11,31 @@ import (
 	"testing"
 )
 
-var updateGolden = flag.Bool("update", false, "rewrite testdata/gofmt/golden.txt from go run")
+var updateGolden = flag.Bool("update", false, "rewrite the golden files of testdata/gofmt from go run")
 
-const (
-	fmtCasesFile  = "testdata/gofmt/cases.txt"
-	fmtGoldenFile = "testdata/gofmt/golden.txt"
-	fmtImports    = `import ("errors"; "fmt"; "log"; "os"; "time")`
-)
+// fmtImports are the imports of every case.
+const fmtImports = `import ("errors"; "fmt"; "io"; "io/fs"; "log"; "os"; "time")`
+
+// fmtSuite is a file of cases and the file of what go run prints for them.
+type fmtSuite struct{ cases, golden string }
+
+// fmtSuites are the cases of printing (values of cell-declared types through fmt and log)
+// and of errors (errors.Is, As, Unwrap, fmt.Errorf's %w, type assertions of errors).
+var fmtSuites = []fmtSuite{
+	{"testdata/gofmt/cases.txt", "testdata/gofmt/golden.txt"},
+	{"testdata/gofmt/errors.txt", "testdata/gofmt/errors_golden.txt"},
+}
 
 // knownGaps are the cases that print unlike Go today, and why.
 var knownGaps = map[string]string{
-	"stringer":        "yaegi's Stringer wrapper of a struct value holds its last field, not the struct: %d, %T, %#v",
-	"formatter":       "yaegi's Formatter wrapper of a struct value holds its last field: %T",
-	"gostringer":      "yaegi's GoStringer wrapper of a struct value holds its last field: %v, %T",
-	"error_interface": "an error interface value reaches the host without its Error method",
-	"errorf_wrap":     "the error that Errorf wraps is yaegi's wrapper, which errors.Is does not match",
-	"named_int_stringer_typed": "the test calls __rt.Typed through a variable, where yaegi passes no methods; " +
-		"the lowering's direct call passes them",
+	"errorf_wrap": "errors.Unwrap returns the wrapped value of a cell type in a host error, which == in the cell " +
+		"does not find equal to the cell's own error value",
+	"join": "yaegi passes a pointer of a cell type to errors.Join's variadic error parameter without its Error method",
+	"identical_structs": "yaegi gives struct types with the same fields one reflect type, so the printer " +
+		"takes either for the other (its name, its methods)",
+	"type_switch": "yaegi's type switch matches no case of a cell-declared type (not even on a value of type any)",
+	"toplevel_assert": "a comma-ok type assertion among a cell's top-level statements fails in yaegi (nil type); " +
+		"inside a function it works",
 }
 
 // fmtCase is a cell that prints values of cell-declared types.
@@ -40,10 +48,10 @@ type output struct{ stdout, stderr string }
 
 func (o output) String() string { return "-- stdout --\n" + o.stdout + "-- stderr --\n" + o.stderr }
 
-// readFmtCases reads testdata/gofmt/cases.txt.
-func readFmtCases(t *testing.T) []fmtCase {
+// readFmtCases reads a file of cases.
+func readFmtCases(t *testing.T, file string) []fmtCase {
 	t.Helper()
-	data, err := os.ReadFile(fmtCasesFile)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,10 +77,10 @@ func splitOutputs(text string) map[string]string {
 	return out
 }
 
-// readGolden reads testdata/gofmt/golden.txt: each case as "=== name" and its output.
-func readGolden(t *testing.T) map[string]output {
+// readGolden reads a golden file: each case as "=== name" and its output.
+func readGolden(t *testing.T, file string) map[string]output {
 	t.Helper()
-	data, err := os.ReadFile(fmtGoldenFile)
+	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,8 +100,7 @@ func goRunCases(t *testing.T, cases []fmtCase) map[string]output {
 		t.Skip("no Go toolchain")
 	}
 	var b strings.Builder
-	b.WriteString("package main\n\n" + fmtImports + "\n\nvar _, _, _ = errors.New, log.Println, time.Second\n\n")
-	b.WriteString("func typed(v any, _ string) any { return v }\n\n")
+	b.WriteString("package main\n\n" + fmtImports + "\n\nvar _, _, _, _, _ = errors.New, log.Println, time.Second, io.EOF, fs.ErrNotExist\n\n")
 	for _, c := range cases {
 		fmt.Fprintf(&b, "%s\n\nfunc case_%s() {\n%s\n}\n\n", c.decls, c.name, c.body)
 	}
@@ -125,38 +132,44 @@ func goRunCases(t *testing.T, cases []fmtCase) map[string]output {
 // TestGoFormatGolden checks that the golden outputs are what go run prints (-update rewrites
 // them).
 func TestGoFormatGolden(t *testing.T) {
-	cases := readFmtCases(t)
-	want := goRunCases(t, cases)
-	if *updateGolden {
-		var b strings.Builder
-		for _, c := range cases {
-			fmt.Fprintf(&b, "=== %s\n%s", c.name, want[c.name])
-		}
-		if err := os.WriteFile(fmtGoldenFile, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	golden := readGolden(t)
-	for _, c := range cases {
-		if golden[c.name] != want[c.name] {
-			t.Errorf("%s: golden output is stale (go test -run TestGoFormatGolden -update):\ngolden:\n%s\ngo run:\n%s", c.name, golden[c.name], want[c.name])
-		}
+	for _, suite := range fmtSuites {
+		t.Run(filepath.Base(suite.cases), func(t *testing.T) {
+			cases := readFmtCases(t, suite.cases)
+			want := goRunCases(t, cases)
+			if *updateGolden {
+				var b strings.Builder
+				for _, c := range cases {
+					fmt.Fprintf(&b, "=== %s\n%s", c.name, want[c.name])
+				}
+				if err := os.WriteFile(suite.golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			golden := readGolden(t, suite.golden)
+			for _, c := range cases {
+				if golden[c.name] != want[c.name] {
+					t.Errorf("%s: golden output is stale (go test -run TestGoFormatGolden -update):\ngolden:\n%s\ngo run:\n%s", c.name, golden[c.name], want[c.name])
+				}
+			}
+		})
 	}
 }
 
 // TestGoFormat runs each case in a session and compares its output with go run's.
 func TestGoFormat(t *testing.T) {
-	golden := readGolden(t)
-	cases := readFmtCases(t)
+	for _, suite := range fmtSuites {
+		t.Run(filepath.Base(suite.cases), func(t *testing.T) { runFmtSuite(t, suite) })
+	}
+}
+
+// runFmtSuite runs the cases of suite in one session.
+func runFmtSuite(t *testing.T, suite fmtSuite) {
+	t.Helper()
+	golden := readGolden(t, suite.golden)
+	cases := readFmtCases(t, suite.cases)
 	h := newHarness(t, Options{})
 	h.mustExec(fmtImports)
-	// typed stands for the front end's lowering, which would call __rt.Typed after the type
-	// check (that does not know __rt): a session variable that the interpreter sets to it.
-	h.mustExec("var typed = func(v any, _ string) any { return v }")
-	if _, err := h.s.in.Eval("typed = __rt.Typed"); err != nil {
-		t.Fatal(err)
-	}
 	passed := 0
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -168,6 +181,10 @@ func TestGoFormat(t *testing.T) {
 				}
 				r := h.exec(code)
 				if r.reply.Error != nil {
+					if gap, known := knownGaps[c.name]; known {
+						settle(h)
+						t.Skipf("known gap (%s): cell failed:\n%s", gap, r.errorText())
+					}
 					t.Fatalf("cell failed:\n%s", r.errorText())
 				}
 				got.stdout += r.out.Text("stdout")
@@ -188,3 +205,7 @@ func TestGoFormat(t *testing.T) {
 	}
 	t.Logf("%d of %d cases print what go run prints", passed, len(cases))
 }
+
+// settle runs a cell after one that failed, so that the session's rebuild comes before the
+// next case.
+func settle(h *harness) { h.exec("_ = 0") }

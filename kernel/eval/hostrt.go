@@ -24,12 +24,15 @@ type hostRuntime struct {
 	fprints map[string]reflect.Value // fmt's Fprint functions, replaced (stdio.go)
 
 	mu         sync.Mutex
-	running    bool                    // a cell is running
-	values     []shownValue            // results of the running cell
-	goPanics   []*engine.Error         // goroutine panics while the cell runs
-	goroutines map[int64]goOrigin      // rewritten goroutines alive, by goroutine id
-	stop       chan struct{}           // closed when the running cell is interrupted
-	types      map[reflect.Type]string // the session's named types, by the reflect type yaegi built
+	running    bool                          // a cell is running
+	values     []shownValue                  // results of the running cell
+	goPanics   []*engine.Error               // goroutine panics while the cell runs
+	goroutines map[int64]goOrigin            // rewritten goroutines alive, by goroutine id
+	stop       chan struct{}                 // closed when the running cell is interrupted
+	types      map[reflect.Type]string       // the session's named types, by the reflect type yaegi built
+	methods    map[reflect.Type]*cellMethods // the session's struct types' methods, by reflect type
+	named      map[string]*cellMethods       // the session's types' methods, by Go name
+	registered map[string]string             // the registration of each type's methods, by name
 
 	timers    *atomic.Int64 // sleeps and timers pending in the interpreter since the last rearm
 	clockUsed atomic.Bool   // a timer or ticker exists that the deadlock check cannot see
@@ -48,7 +51,8 @@ type shownValue struct {
 
 func newHostRuntime(ro *router) *hostRuntime {
 	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}),
-		types: map[reflect.Type]string{}, timers: new(atomic.Int64)}
+		types: map[reflect.Type]string{}, methods: map[reflect.Type]*cellMethods{}, named: map[string]*cellMethods{},
+		registered: map[string]string{}, timers: new(atomic.Int64)}
 }
 
 // programExit is the panic value of os.Exit and log.Fatal in a cell: the program that the
@@ -60,12 +64,14 @@ const rtPath = "concurlab/rt"
 
 // exports returns the symbol tables of "concurlab/rt" and of the replaced standard functions.
 func (h *hostRuntime) exports() interp.Exports {
+	p := newGoPrinter(h)
 	return interp.Exports{
 		rtPath + "/rt": {
 			"Value":    reflect.ValueOf(h.value),
 			"GoStart":  reflect.ValueOf(h.goStart),
 			"GoEnd":    reflect.ValueOf(h.goEnd),
 			"TypeName": reflect.ValueOf(h.typeName),
+			"Methods":  reflect.ValueOf(h.registerMethods),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(h.exit),
@@ -73,9 +79,14 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Stderr": reflect.ValueOf(&h.ro.stderr.w).Elem(),
 		},
 		"log/log": {
-			"Fatal":   reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprint(v...)) }),
-			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { h.fatal(fmt.Sprintf(f, v...)) }),
-			"Fatalln": reflect.ValueOf(func(v ...any) { h.fatal(fmt.Sprintln(v...)) }),
+			"Fatal":   reflect.ValueOf(func(v ...any) { h.fatal(p.sprint(v, false)) }),
+			"Fatalf":  reflect.ValueOf(func(f string, v ...any) { h.fatal(p.sprintf(f, v)) }),
+			"Fatalln": reflect.ValueOf(func(v ...any) { h.fatal(p.sprint(v, true)) }),
+		},
+		"errors/errors": {
+			"Is":     reflect.ValueOf(h.errorsIs),
+			"As":     reflect.ValueOf(h.errorsAs),
+			"Unwrap": reflect.ValueOf(h.errorsUnwrap),
 		},
 		"context/context": {
 			"WithTimeout": reflect.ValueOf(func(parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
@@ -273,6 +284,7 @@ func (h *hostRuntime) forgetTypes() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.types = map[reflect.Type]string{}
+	h.methods, h.named, h.registered = map[reflect.Type]*cellMethods{}, map[string]*cellMethods{}, map[string]string{}
 }
 
 // timed counts the deadline of ctx as a pending timer until ctx is done.

@@ -88,12 +88,14 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 }
 
 // registerTypes tells the host runtime the reflect type of each struct type that decls
-// declare, so that later rebuilds can declare variables of those types. Types that cannot be
-// named so (generic ones) are skipped.
+// declare, so that later rebuilds can declare variables of those types, and the methods of
+// the session's types that fmt and errors call. Types that cannot be named so (generic
+// ones) are skipped.
 func (s *Session) registerTypes(ctx context.Context, in *interp.Interpreter, decls []declaration) {
 	for _, name := range declaredNames(decls, "type ") {
 		_ = s.evalIn(ctx, in, fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", name, name))
 	}
+	s.registerMethods(ctx, in, decls)
 }
 
 // replayDecls declares decls, then vars, in in with one Eval (they may refer to each other in

@@ -31,13 +31,6 @@ func newFprints(ro *router) map[string]reflect.Value {
 	}
 }
 
-// printMapTypes are the interfaces in whose wrappers yaegi passes interpreted values to the
-// print functions, so that their methods reach the host: in the order Go's fmt tries them
-// (one wrapper a value, so a GoString beside a String is lost).
-var printMapTypes = []reflect.Type{
-	reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer](), reflect.TypeFor[fmt.GoStringer](),
-}
-
 // stdlibSymbols returns yaegi's standard library table with fmt's Fprint, Sprint, Append and
 // Errorf functions replaced by ones that print cell-declared types as Go does (gofmt.go), and
 // with __rt.Typed. (A table with "fmt/fmt" must be loaded in one Use: yaegi takes it for the
@@ -81,12 +74,7 @@ func (h *hostRuntime) stdlibSymbols() interp.Exports {
 	maps.Copy(fmtTable, replaced)
 	symbols["fmt/fmt"] = fmtTable
 	symbols[rtPath+"/rt"] = map[string]reflect.Value{"Typed": reflect.ValueOf(typed)}
-	mapTypes := maps.Clone(stdlib.MapTypes)
-	for _, v := range replaced {
-		mapTypes[v] = printMapTypes
-	}
-	mapTypes[symbols[rtPath+"/rt"]["Typed"]] = printMapTypes
-	symbols["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
+	symbols["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(maps.Clone(stdlib.MapTypes))}
 	return symbols
 }
 
@@ -115,19 +103,11 @@ func (h *hostRuntime) printExports() interp.Exports {
 			"Panicf":  reflect.ValueOf(func(f string, a ...any) { p.panic(l, p.sprintf(f, a)) }),
 		},
 	}
-	mapTypes := map[reflect.Value][]reflect.Type{}
-	for _, table := range printers {
-		for _, v := range table {
-			mapTypes[v] = printMapTypes
-		}
-	}
 	for name, v := range map[string]any{"Flags": l.Flags, "SetFlags": l.SetFlags, "Prefix": l.Prefix, "SetPrefix": l.SetPrefix,
 		"Output": l.Output, "SetOutput": l.SetOutput, "Writer": l.Writer} {
 		printers["log/log"][name] = reflect.ValueOf(v)
 	}
-	exports := interp.Exports(printers)
-	exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
-	return exports
+	return interp.Exports(printers)
 }
 
 // lateFmtKey names fmt's table in a Use after the standard library's: yaegi reads the key

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -111,6 +112,10 @@ func (s *Session) adopt(ck *gofront.Checked) []importSpec {
 // lowered gives each chunk the front end's lowerings of it, as edits of the chunk's text.
 func lowered(ck *gofront.Checked, chunks []*parsedChunk) error {
 	edits, err := ck.Lowerings()
+	var ge gofront.Error
+	if errors.As(err, &ge) {
+		return &cellError{line: ge.Line, col: ge.Col, msg: ge.Msg}
+	}
 	if err != nil {
 		return err
 	}

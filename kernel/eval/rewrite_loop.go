@@ -42,7 +42,7 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 			edits = append(edits, copyEdit(p, loop.Body, names))
 			edits = append(edits, closureEdits(p, loop.Body, names)...)
 		case *ast.RangeStmt:
-			if loop.Tok != token.DEFINE {
+			if loop.Tok != token.DEFINE || frontEndLoop(p, loop) {
 				return true
 			}
 			names := definedNames(loop.Key, loop.Value)
@@ -60,6 +60,13 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 		return true
 	})
 	return edits, warnings
+}
+
+// frontEndLoop reports whether the front end rewrote the header of loop (a range over a
+// function becomes a call): the loop is the front end's, its variables per iteration already.
+func frontEndLoop(p *parsedChunk, loop *ast.RangeStmt) bool {
+	from, to := p.offset(loop.Pos()), p.offset(loop.Body.Lbrace)
+	return slices.ContainsFunc(p.lowered, func(e edit) bool { return e.start != e.end && from <= e.start && e.start < to })
 }
 
 // closureEdits binds each closure in body that uses the loop's variables to the values of

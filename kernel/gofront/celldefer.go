@@ -1,11 +1,8 @@
 package gofront
 
 import (
-	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
 )
 
 // CellDefers is the variable of the interpreter's session that holds the calls deferred at
@@ -27,54 +24,9 @@ func cellDefers(ck *Checked) []Edit {
 	var edits []Edit
 	for _, st := range ck.cellFn.Body.List {
 		if d, ok := st.(*ast.DeferStmt); ok {
-			edits = append(edits, deferEdits(ck.Unit, d)...)
+			edits = append(edits, bindDeferred(ck.Unit, d, CellDefers+" = append("+CellDefers+", ", ")", nil)...)
 		}
 	}
-	return edits
-}
-
-// deferEdits rewrites one top-level defer statement; see cellDefers.
-func deferEdits(u *Unit, d *ast.DeferStmt) []Edit {
-	call := d.Call
-	var params, args []string
-	builtin := isBuiltin(u.Info, call.Fun)
-	callee := "__cl_f"
-	if builtin {
-		callee = types.ExprString(call.Fun)
-	} else {
-		params = append(params, "__cl_f "+u.TypeString(u.Info.TypeOf(call.Fun)))
-	}
-	sig, _ := u.Info.TypeOf(call.Fun).Underlying().(*types.Signature)
-	for i, a := range call.Args {
-		name := fmt.Sprintf("__cl_a%d", i)
-		typ := u.Info.TypeOf(a)
-		if sig != nil && !builtin {
-			typ = paramType(sig, i, call.Ellipsis.IsValid())
-		}
-		if b, ok := typ.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
-			typ = types.Default(typ)
-		}
-		params = append(params, name+" "+u.TypeString(typ))
-		args = append(args, name)
-	}
-	inner := callee + "(" + strings.Join(args, ", ")
-	if call.Ellipsis.IsValid() {
-		inner += "..."
-	}
-	inner += ")"
-	binder := fmt.Sprintf("%s = append(%s, func(%s) func() { return func() { %s } }(", CellDefers, CellDefers, strings.Join(params, ", "), inner)
-	edits := []Edit{{Pos: d.Defer, End: call.Fun.Pos(), Text: binder}}
-	lparen := ""
-	if builtin {
-		edits[0].End = call.Fun.End() // the binder calls the built-in by name
-	} else if len(call.Args) > 0 {
-		lparen = ", "
-	}
-	edits = append(edits, Edit{Pos: call.Lparen, End: call.Lparen + 1, Text: lparen})
-	if call.Ellipsis.IsValid() {
-		edits = append(edits, Edit{Pos: call.Ellipsis, End: call.Ellipsis + token.Pos(len("...")), Text: ""})
-	}
-	edits = append(edits, Edit{Pos: call.Rparen, End: call.Rparen + 1, Text: "))"})
 	return edits
 }
 

@@ -34,7 +34,11 @@ func varDecls(vars []gofront.Var, decls []declaration) string {
 	var b strings.Builder
 	for _, v := range vars {
 		if !slices.Contains(declared, v.Name) {
-			fmt.Fprintf(&b, "var %s %s\n", v.Name, v.Type)
+			t := v.Type
+			if v.Interp != "" {
+				t = v.Interp
+			}
+			fmt.Fprintf(&b, "var %s %s\n", v.Name, t)
 		}
 	}
 	return b.String()

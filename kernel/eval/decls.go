@@ -23,6 +23,9 @@ type declaration struct {
 	cell int // execution count of the cell that declared it
 	line int // its cell line and column
 	col  int
+	// generated is a declaration that the front end wrote (an instance of generic code),
+	// not the user.
+	generated bool
 }
 
 // importSpec is one imported package.

@@ -25,6 +25,9 @@ func (s *Session) frontSession() gofront.Session {
 		fs.Imports = append(fs.Imports, gofront.Import{Name: imp.name, Path: imp.path})
 	}
 	for _, d := range s.decls {
+		if d.generated {
+			continue
+		}
 		fs.Decls = append(fs.Decls, gofront.Decl{Names: d.names(), Source: d.text, Cell: d.cell, Line: d.line, Col: d.col})
 	}
 	return fs

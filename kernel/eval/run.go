@@ -27,15 +27,19 @@ func yaegiSource(kind chunkKind, line, col int, text string) string {
 	return prefix + strings.Repeat("\n", line) + strings.Repeat(" ", col-1) + text
 }
 
-// rewrites returns the edits of the go-statement and loop-variable rewrites of p and shows
+// rewrites returns the edits of the go-statement and loop-variable rewrites of p, joined with
+// the front end's (which replace what they span: a generic declaration is blanked), and shows
 // the warnings of loops that could not be rewritten.
 func (s *Session) rewrites(p *parsedChunk, cell int) []edit {
 	edits, warnings := loopEdits(p)
-	edits = append(edits, p.lowered...)
 	for _, w := range warnings {
 		s.ro.deliver("stderr", fmt.Sprintf("In[%d] line %d:%d: %s\n", cell, w.line, w.col, w.msg))
 	}
-	return append(edits, goEdits(p, cell)...)
+	edits = append(edits, goEdits(p, cell)...)
+	edits = slices.DeleteFunc(edits, func(e edit) bool {
+		return slices.ContainsFunc(p.lowered, func(l edit) bool { return l.start < e.start && e.end < l.end })
+	})
+	return append(edits, p.lowered...)
 }
 
 // runImport imports each package of p that the session does not have yet (yaegi fails on a
@@ -74,8 +78,9 @@ func (s *Session) importPackage(ctx context.Context, imp importSpec, line, col i
 // runDecls declares the declaration chunks of a cell, in one evaluation so that they may
 // refer to each other in any order, as in a Go file. A redeclaration rebuilds the
 // interpreter with the new versions, since yaegi would keep old callers bound to the old
-// ones; re-running unchanged funcs, types or consts is a no-op.
-func (s *Session) runDecls(ctx context.Context, code string, chunks []*parsedChunk, cell int, varTypes map[string]string) error {
+// ones; re-running unchanged funcs, types or consts is a no-op. gen are the front end's
+// declarations that the cell needs, declared with them.
+func (s *Session) runDecls(ctx context.Context, code string, chunks []*parsedChunk, gen []declaration, cell int, varTypes map[string]string) error {
 	var decls []declaration
 	var texts []edit // each chunk's rewritten text, at its place in the cell
 	for _, p := range chunks {
@@ -85,8 +90,9 @@ func (s *Session) runDecls(ctx context.Context, code string, chunks []*parsedChu
 		}
 		texts = append(texts, edit{start: p.from, end: p.from + len(p.text), repl: applyEdits(p.text, edits)})
 	}
+	decls = append(decls, gen...)
 	if !slices.ContainsFunc(decls, s.redeclares) {
-		if err := s.eval(ctx, yaegiSource(declChunk, 1, 1, only(code, texts))); err != nil {
+		if err := s.eval(ctx, yaegiSource(declChunk, 1, 1, only(code, texts)+generatedCode(gen))); err != nil {
 			s.stale = true // yaegi keeps half of a declaration that failed, and fails on it later
 			return err
 		}
@@ -294,6 +300,10 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 // interpreterLimit reports what the interpreter refused in a cell that type-checked: valid
 // Go that yaegi cannot run, at its cell position, in Go's words where yaegi's differ.
 func interpreterLimit(code string, cell int, ce *cellError) *engine.Error {
+	if ce.line > strings.Count(code, "\n")+1 { // in the instances of generic code that follow the cell
+		return newError("InterpreterError", fmt.Sprintf("In[%d] is valid Go, but the interpreter cannot run the generic code it instantiates: %s", cell, goWords(ce.msg)),
+			"  Write this construct another way (without the generic function or type); the session is unchanged.")
+	}
 	value := fmt.Sprintf("In[%d] line %d:%d: this is valid Go, but the interpreter cannot run it: %s", cell, ce.line, ce.col, goWords(ce.msg))
 	lines := append(sourceContext(code, ce.line, ce.col), "  Write this construct another way; the session is unchanged.")
 	return newError("InterpreterError", value, lines...)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unsafe"
 
 	"github.com/concurlab/concurlab/concur"
 	"github.com/concurlab/concurlab/display"
@@ -93,8 +94,10 @@ func (s *Session) newInterpreter() *interp.Interpreter {
 		// each fresh interpreter a copy of its own), so %env and os.Setenv last.
 		Unrestricted: true,
 	})
-	osStdin := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&stdin).Elem()}}
-	for _, exports := range []interp.Exports{s.rt.stdlibSymbols(), symbols.Exports(), s.rt.exports(), s.rt.printExports(), osStdin} {
+	osStdin := interp.Exports{"os/os": {"Stdin": reflect.ValueOf(&stdin).Elem()},
+		"iter/iter": {}} // all generic: the front end instantiates what cells use of it
+	// unsafe is there for the standard library's generic code that uses it (atomic.Pointer).
+	for _, exports := range []interp.Exports{s.rt.stdlibSymbols(), unsafe.Symbols, symbols.Exports(), s.rt.exports(), s.rt.printExports(), osStdin} {
 		if err := in.Use(exports); err != nil {
 			panic("eval: cannot load symbols: " + err.Error())
 		}
@@ -229,10 +232,23 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 	if err := lowered(ck, parsed); err != nil {
 		return false, s.failure(code, cell, err)
 	}
+	gen, err := s.generatedDecls(ck, cell)
+	if err != nil {
+		return false, s.failure(code, cell, err)
+	}
 	for _, imp := range s.adopt(ck) {
 		if err := s.importPackage(ctx, imp, 1, 1); err != nil {
 			return false, s.failure(code, cell, err)
 		}
+	}
+	if !slices.ContainsFunc(parsed, func(p *parsedChunk) bool { return p.kind == declChunk }) && len(gen) > 0 {
+		if err := s.eval(ctx, generatedCode(gen)); err != nil {
+			s.stale = true
+			return false, s.failure(code, cell, err)
+		}
+		s.decls = append(s.decls, gen...)
+		s.registerTypes(ctx, s.in, gen)
+		gen = nil
 	}
 	calls := programFuncs(parsed)
 	if defers(parsed) {
@@ -255,7 +271,8 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 			for run < len(parsed) && parsed[run].kind == declChunk {
 				run++
 			}
-			err = s.runDecls(ctx, code, parsed[i:run], cell, ck.DeclVars)
+			err = s.runDecls(ctx, code, parsed[i:run], gen, cell, ck.DeclVars)
+			gen = nil
 			i = run - 1
 		default:
 			result, err = s.runStatements(ctx, p, cell, i == len(parsed)-1)

@@ -39,6 +39,9 @@ type Decl struct {
 // source that is valid where the session's declarations stand.
 type Var struct {
 	Name, Type string
+	// Interp is the type as the interpreter's code writes it, when that differs from Type
+	// (an instance of a generic type is a generated declaration there).
+	Interp string
 }
 
 // PieceKind tells what a piece of a cell holds.
@@ -95,6 +98,11 @@ type Checked struct {
 	decls   []Decl    // the session's declarations, as the session part names them
 	cellFn  *ast.FuncDecl
 	offsets []pieceSpan
+	qual    *qualifier
+	texts   map[*token.File]string // the source of each checked file
+	checker *Checker
+	// generated are the declarations that Lowerings wrote for the cell.
+	generated []Generated
 }
 
 // Dropped is an earlier declaration that a cell's redefinitions broke.
@@ -122,6 +130,7 @@ type Checker struct {
 	sessionSrc            string    // the session part last parsed
 	sessionAST, signature *ast.File // it parsed, and it without non-generic function bodies
 	cells                 int       // cells parsed into fset since
+	std                   *stdSource
 }
 
 // maxCellFiles bounds the cells' files that the file set keeps: past it, the session part is
@@ -302,6 +311,7 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	var brokenVars []string
 	for _, e := range all {
 		pos := fset.Position(e.Pos)
+		e.Msg = strings.ReplaceAll(e.Msg, " (declared at -)", "") // a position of export data
 		if ignorable(e, ck) {
 			continue
 		}
@@ -338,7 +348,8 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 		return nil, nil, broken, brokenVars
 	}
 	q := newQualifier(pkg, files)
-	ck.TypeString = q.typeString
+	ck.TypeString, ck.qual, ck.checker = q.typeString, q, c
+	ck.texts = map[*token.File]string{fset.File(session.Pos()): sessionSrc, fset.File(file.Pos()): cellSrc}
 	ck.Vars = topLevelVars(ck)
 	for i := range ck.Vars {
 		ck.Vars[i].Type = q.typeString(info.Defs[ck.varIdent(ck.Vars[i].Name)].Type())
@@ -707,12 +718,18 @@ func (q *qualifier) typeString(t types.Type) string {
 		if p == q.pkg {
 			return ""
 		}
-		if name, ok := q.names[p.Path()]; ok {
-			return name
-		}
-		name := "__cl_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(p.Path())
-		q.names[p.Path()] = name
-		q.hidden[name] = p.Path()
-		return name
+		return q.name(p.Path())
 	})
+}
+
+// name returns the name by which the unit's package level refers to the package at path: the
+// name a file imports it as, or a hidden one.
+func (q *qualifier) name(path string) string {
+	if name, ok := q.names[path]; ok {
+		return name
+	}
+	name := "__cl_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(path)
+	q.names[path] = name
+	q.hidden[name] = path
+	return name
 }

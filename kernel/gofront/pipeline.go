@@ -5,13 +5,47 @@ import (
 	"slices"
 )
 
+// unitLowerings are the lowerings of a unit's code, the cell's as the code that the front end
+// generates for it.
+var unitLowerings = []func(*Unit) []Edit{
+	typedOperands,
+	builtinCalls,
+	rangeLoops,
+	nestedDefines,
+	funcDefers,
+}
+
+// lowerUnit applies every one of unitLowerings to u.
+func lowerUnit(u *Unit) []Edit {
+	var edits []Edit
+	for _, lower := range unitLowerings {
+		edits = append(edits, lower(u)...)
+	}
+	return edits
+}
+
 // Lowerings returns the edits that turn a checked cell into code that the interpreter runs
-// as Go would, or an error in Go's terms for a construct that it cannot run.
+// as Go would, or an error in Go's terms for a construct that it cannot run. The declarations
+// that the edited cell needs besides are Generated's.
 func (ck *Checked) Lowerings() ([]Edit, error) {
 	cell := *ck.Unit // the session's declarations were lowered when their cells ran
 	cell.Files = []*ast.File{ck.file}
 	if err := rangeErrors(&cell); err != nil {
 		return nil, err
 	}
-	return slices.Concat(cellDefers(ck), typedOperands(&cell), builtinCalls(&cell), rangeLoops(&cell), nestedDefines(&cell), funcDefers(&cell)), nil
+	uses, blanked, gen, err := ck.instances(lowerUnit)
+	if err != nil {
+		return nil, err
+	}
+	ck.generated = gen
+	edits := append(cellDefers(ck), lowerUnit(&cell)...)
+	// Nothing inside a generic declaration reaches the interpreter.
+	edits = slices.DeleteFunc(edits, func(e Edit) bool {
+		return slices.ContainsFunc(blanked, func(b Edit) bool { return b.Pos <= e.Pos && e.End <= b.End })
+	})
+	return slices.Concat(edits, uses, blanked), nil
 }
+
+// Generated returns the declarations that the cell's lowered code uses besides its own, in
+// the order written; Lowerings makes them.
+func (ck *Checked) Generated() []Generated { return ck.generated }

@@ -32,17 +32,26 @@ const GoVersion = "go1.26"
 // ApplyEdits returns src, the text of file, with the edits that fall inside file applied.
 // Edits that start at the same position are applied in the order given.
 func ApplyEdits(fset *token.FileSet, file *ast.File, src string, edits []Edit) string {
-	tf := fset.File(file.Pos())
+	return applyEdits(fset.File(file.Pos()), src, 0, len(src), edits)
+}
+
+// applyEdits returns src[from:to], a part of the text of tf, with the edits that fall inside
+// it applied, insertions before a replacement at one offset.
+func applyEdits(tf *token.File, src string, from, to int, edits []Edit) string {
 	type span struct {
 		start, end int
 		text       string
 	}
 	var spans []span
 	for _, e := range edits {
-		if e.Pos < file.FileStart || e.End > file.FileEnd {
+		if tf.Pos(0) > e.Pos || e.End > tf.Pos(tf.Size()) {
 			continue
 		}
-		spans = append(spans, span{tf.Offset(e.Pos), tf.Offset(e.End), e.Text})
+		start, end := tf.Offset(e.Pos), tf.Offset(e.End)
+		if start < from || end > to {
+			continue
+		}
+		spans = append(spans, span{start - from, end - from, e.Text})
 	}
 	slices.SortStableFunc(spans, func(a, b span) int {
 		if a.start != b.start {
@@ -50,17 +59,18 @@ func ApplyEdits(fset *token.FileSet, file *ast.File, src string, edits []Edit) s
 		}
 		return boolInt(a.start != a.end) - boolInt(b.start != b.end) // insertions first
 	})
+	part := src[from:to]
 	var b strings.Builder
 	at := 0
 	for _, s := range spans {
 		if s.start < at {
 			continue // overlaps an edit already applied; the lowerings never make such pairs
 		}
-		b.WriteString(src[at:s.start])
+		b.WriteString(part[at:s.start])
 		b.WriteString(s.text)
 		at = s.end
 	}
-	b.WriteString(src[at:])
+	b.WriteString(part[at:])
 	return b.String()
 }
 

@@ -1,0 +1,40 @@
+package eval
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/concurlab/concurlab/kernel/gofront"
+)
+
+// generatedDecls returns the declarations that the front end wrote for the checked cell
+// (instances of generic code) and that the session does not have yet, rewritten as cells
+// are. They are the session's like the cells' own, so that a rebuild declares them again,
+// but the front end never sees them: it checks the generic code they came from.
+func (s *Session) generatedDecls(ck *gofront.Checked, cell int) ([]declaration, error) {
+	var out []declaration
+	for _, g := range ck.Generated() {
+		key := g.Kind + " " + g.Name
+		if slices.ContainsFunc(s.decls, func(d declaration) bool { return slices.Contains(d.keys, key) }) {
+			continue
+		}
+		p, err := parseChunk(chunk{kind: declChunk, text: g.Source, line: 1, col: 1})
+		if err != nil {
+			return nil, fmt.Errorf("the code written for %s does not parse: %v", g.Of, err)
+		}
+		out = append(out, declaration{keys: []string{key}, source: g.Source, code: applyEdits(p.text, s.rewrites(p, cell)),
+			cell: cell, line: 1, col: 1, generated: true})
+	}
+	return out, nil
+}
+
+// generatedCode is the source of decls, to follow a cell's declarations in one evaluation.
+func generatedCode(decls []declaration) string {
+	var b strings.Builder
+	for _, d := range decls {
+		b.WriteString("\n")
+		b.WriteString(d.code)
+	}
+	return b.String()
+}

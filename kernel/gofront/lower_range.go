@@ -23,8 +23,9 @@ import (
 //
 //	for x := range seq { … }   becomes   { seq(func(x T) bool { …; return true }); … }
 //
-// A range over an integer of another type (int64, a named type) is lowered as a range over
-// the function that yields 0 to n-1 of that type.
+// A range over an integer of another type (int64, a named type), or one that assigns its key
+// to a variable declared before (for j = range n), is lowered as a range over the function
+// that yields 0 to n-1 of that type.
 func rangeLoops(u *Unit) []Edit {
 	edits, _ := lowerRanges(u)
 	return edits
@@ -126,7 +127,7 @@ func rangedInt(info *types.Info, loop *ast.RangeStmt) *types.Basic {
 // intRange lowers a range over an int.
 func (l *rangeLowering) intRange(loop *ast.RangeStmt) {
 	b := rangedInt(l.u.Info, loop)
-	if b == nil || !(b.Kind() == types.Int || b.Kind() == types.UntypedInt || b.Kind() == types.UntypedRune) || types.Unalias(l.u.Info.TypeOf(loop.X)) != b {
+	if b == nil || loop.Tok == token.ASSIGN || !(b.Kind() == types.Int || b.Kind() == types.UntypedInt || b.Kind() == types.UntypedRune) || types.Unalias(l.u.Info.TypeOf(loop.X)) != b {
 		return
 	}
 	if tv := l.u.Info.Types[loop.X]; tv.Value != nil && tv.Value.String()[0] != '-' {
@@ -146,7 +147,8 @@ func (l *rangeLowering) isFuncRange(loop *ast.RangeStmt) bool {
 		return true
 	}
 	b := rangedInt(l.u.Info, loop)
-	return b != nil && b.Kind() != types.Int && b.Kind() != types.UntypedInt && b.Kind() != types.UntypedRune ||
+	return b != nil && loop.Tok == token.ASSIGN || // the interpreter does not assign a range's key to a variable
+		b != nil && b.Kind() != types.Int && b.Kind() != types.UntypedInt && b.Kind() != types.UntypedRune ||
 		b != nil && types.Unalias(l.u.Info.TypeOf(loop.X)) != b
 }
 

@@ -26,6 +26,7 @@ type declaration struct {
 	// generated is a declaration that the front end wrote (an instance of generic code),
 	// not the user.
 	generated bool
+	of        string // what a generated declaration instantiates: "Set[string]"
 }
 
 // importSpec is one imported package.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -24,7 +25,7 @@ func (s *Session) generatedDecls(ck *gofront.Checked, cell int) ([]declaration, 
 			return nil, fmt.Errorf("the code written for %s does not parse: %v", g.Of, err)
 		}
 		out = append(out, declaration{keys: []string{key}, source: g.Source, code: applyEdits(p.text, s.rewrites(p, cell)),
-			cell: cell, line: 1, col: 1, generated: true})
+			cell: cell, line: 1, col: 1, generated: true, of: g.Of})
 	}
 	return out, nil
 }
@@ -37,4 +38,17 @@ func generatedCode(decls []declaration) string {
 		b.WriteString(d.code)
 	}
 	return b.String()
+}
+
+// interpreted reports, for the front end, whether the symbol tables hold an object: tables
+// are keyed "path/name" (math/rand/v2's is "math/rand/v2/rand").
+func interpreted(tables map[string]map[string]reflect.Value) func(path, name string) bool {
+	byPath := map[string]map[string]reflect.Value{}
+	for key, syms := range tables {
+		byPath[key[:max(strings.LastIndex(key, "/"), 0)]] = syms
+	}
+	return func(path, name string) bool {
+		_, ok := byPath[path][name]
+		return ok
+	}
 }

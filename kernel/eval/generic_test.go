@@ -22,7 +22,7 @@ func TestGenericProgramsPrintWhatGoRunPrints(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(file, ".go") + ".out"
+			golden := strings.TrimSuffix(file, ".go") + ".golden"
 			if *updateGolden {
 				out, err := exec.Command("go", "run", file).Output()
 				if err != nil {

@@ -92,8 +92,14 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 // the session's types that fmt and errors call. Types that cannot be named so (generic
 // ones) are skipped.
 func (s *Session) registerTypes(ctx context.Context, in *interp.Interpreter, decls []declaration) {
-	for _, name := range declaredNames(decls, "type ") {
-		_ = s.evalIn(ctx, in, fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", name, name))
+	for _, d := range decls {
+		for _, name := range varNames(d.keys, "type ") {
+			goName := name
+			if d.generated {
+				goName = d.of // Set[string], not the instance's declaration's name
+			}
+			_ = s.evalIn(ctx, in, fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", goName, name))
+		}
 	}
 	s.registerMethods(ctx, in, decls)
 }

@@ -74,6 +74,7 @@ func New(opts Options) *Session {
 	}
 	s := &Session{opts: opts, ro: ro, rt: newHostRuntime(ro), packages: packages, completer: complete.New(packages),
 		front: gofront.NewChecker(pkgtypes.New())}
+	s.front.Interpreted = interpreted(packages)
 	display.SetSink(ro)
 	concur.SetProgressReporter(func(title string, total int) concur.ProgressReporter {
 		return display.LabeledProgress(title, total)

@@ -131,6 +131,10 @@ type Checker struct {
 	sessionAST, signature *ast.File // it parsed, and it without non-generic function bodies
 	cells                 int       // cells parsed into fset since
 	std                   *stdSource
+	// Interpreted reports whether the interpreter has the package-level object name of the
+	// package at path; nil means it has everything exported. What it lacks of the standard
+	// library (what Go added after the interpreter's tables) is copied from Go's source.
+	Interpreted func(path, name string) bool
 }
 
 // maxCellFiles bounds the cells' files that the file set keeps: past it, the session part is

@@ -84,6 +84,7 @@ type instancer struct {
 	out    []Generated
 	used   map[string]string // package name → path, of packages the generated code refers to
 	blanks int               // blank fields renamed
+	has    func(path, name string) bool
 }
 
 // instanceError is a generic function or type that cannot be made into code for the
@@ -293,6 +294,14 @@ func (g *instancer) replacement(src *declSource, n ast.Node, sub substitution) (
 			name, err := g.instanceAt(src, id, sub)
 			return name, true, err
 		}
+		if obj := qualified(src.info, n); obj != nil && !g.interpreted(obj) {
+			owner, err := g.source(src, obj.Pkg())
+			if err != nil {
+				return "", false, err
+			}
+			name, err := g.helper(owner, obj)
+			return name, true, err
+		}
 	case *ast.Ident:
 		if _, ok := src.info.Instances[n]; ok {
 			name, err := g.instanceAt(src, n, sub)
@@ -321,6 +330,23 @@ func instanceIdent(info *types.Info, x ast.Expr) *ast.Ident {
 		return nil
 	}
 	return id
+}
+
+// qualified returns the object of a qualified name pkg.Name of another package.
+func qualified(info *types.Info, sel *ast.SelectorExpr) types.Object {
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if _, isPkg := info.Uses[pkg].(*types.PkgName); !isPkg {
+		return nil
+	}
+	return info.Uses[sel.Sel]
+}
+
+// interpreted reports whether the interpreter has obj, an exported object of a package.
+func (g *instancer) interpreted(obj types.Object) bool {
+	return g.has == nil || obj.Pkg() == nil || obj.Pkg() == types.Unsafe || g.has(obj.Pkg().Path(), obj.Name())
 }
 
 // identReplacement is replacement for a name that is not an instance.
@@ -411,7 +437,7 @@ func (g *instancer) source(from *declSource, pkg *types.Package) (*declSource, e
 // standard package: the package's own name for what the package exports (the interpreter
 // has it, unless it is generic), a copy for the rest.
 func (g *instancer) helper(src *declSource, obj types.Object) (string, error) {
-	if obj.Exported() {
+	if obj.Exported() && g.interpreted(obj) {
 		return g.pkgName(src.pkg.Path()) + "." + obj.Name(), nil
 	}
 	name := GeneratedPrefix + src.pkg.Name() + "_" + obj.Name()

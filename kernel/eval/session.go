@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"reflect"
 	"runtime"
@@ -242,7 +244,10 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 			return false, s.failure(code, cell, err)
 		}
 	}
-	if !slices.ContainsFunc(parsed, func(p *parsedChunk) bool { return p.kind == declChunk }) && len(gen) > 0 {
+	// The generated declarations join the cell's first declarations when no statement runs
+	// before them; otherwise they are declared first.
+	first := slices.IndexFunc(parsed, func(p *parsedChunk) bool { return p.kind != importChunk })
+	if len(gen) > 0 && (first < 0 || parsed[first].kind != declChunk) {
 		if err := s.eval(ctx, generatedCode(gen)); err != nil {
 			s.stale = true
 			return false, s.failure(code, cell, err)
@@ -341,10 +346,21 @@ func programFuncs(chunks []*parsedChunk) []programCall {
 }
 
 // packageClause accepts the package clause of a pasted program: a cell is package main.
+// Comments may stand before, inside and after the clause, as in a Go file.
 func packageClause(c chunk) *cellError {
-	name := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c.text), "package"))
-	if name == "main" {
+	fset := token.NewFileSet()
+	src := fmt.Sprintf("//line cell:%d:%d\n%s", c.line, c.col, c.text)
+	file, err := parser.ParseFile(fset, "", src, parser.PackageClauseOnly)
+	if err != nil {
+		var ce *cellError
+		if errors.As(positionedError(err), &ce) {
+			return ce
+		}
+		return &cellError{line: c.line, col: c.col, msg: err.Error()}
+	}
+	if file.Name.Name == "main" {
 		return nil
 	}
-	return &cellError{line: c.line, col: c.col, msg: fmt.Sprintf("package %s is not a main package: a cell's code is in package main (write package main, or leave the clause out)", name)}
+	at := fset.Position(file.Package)
+	return &cellError{line: at.Line, col: at.Column, msg: fmt.Sprintf("package %s is not a main package: a cell's code is in package main (write package main, or leave the clause out)", file.Name.Name)}
 }

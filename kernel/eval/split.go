@@ -3,6 +3,7 @@ package eval
 import (
 	"go/scanner"
 	"go/token"
+	"strings"
 )
 
 // chunkKind tells how the interpreter must receive a chunk.
@@ -29,6 +30,7 @@ type chunk struct {
 // scanned is one token of a cell.
 type scanned struct {
 	offset int
+	end    int // offset after a comment's last byte; the semicolon a multi-line comment ends stands inside it
 	tok    token.Token
 }
 
@@ -69,7 +71,7 @@ func splitCell(src string) []chunk {
 		}
 		textEnd := len(src)
 		if end < len(toks) {
-			textEnd = toks[end].offset
+			textEnd = max(toks[end].offset, toks[end-1].end)
 		}
 		emit(kindOf(toks, start, end), textStart, textEnd)
 		i = end + 1
@@ -98,8 +100,26 @@ func scanTokens(src string) []scanned {
 		if tok == token.EOF {
 			return toks
 		}
-		toks = append(toks, scanned{offset: file.Offset(pos), tok: tok})
+		t := scanned{offset: file.Offset(pos), tok: tok}
+		if tok == token.COMMENT {
+			t.end = commentEnd(src, t.offset)
+		}
+		toks = append(toks, t)
 	}
+}
+
+// commentEnd returns the offset after the comment that starts at src[from].
+func commentEnd(src string, from int) int {
+	if !strings.HasPrefix(src[from:], "/*") {
+		if n := strings.IndexByte(src[from:], '\n'); n >= 0 {
+			return from + n
+		}
+		return len(src)
+	}
+	if n := strings.Index(src[from+2:], "*/"); n >= 0 {
+		return from + 2 + n + len("*/")
+	}
+	return len(src)
 }
 
 // statementEnd returns the index of the semicolon that ends the statement starting at

@@ -308,7 +308,7 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	info := NewInfo()
 	files := []*ast.File{session, file}
 	pkg, _ := conf.Check("main", fset, files, info)
-	ck := &Checked{Unit: &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info},
+	ck := &Checked{Unit: &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info, helpers: map[string]Generated{}},
 		cell: cell, file: file, session: c.sessionAST, decls: s.Decls, cellFn: fn, offsets: spans}
 	var errs []Error
 	var broken []brokenDecl

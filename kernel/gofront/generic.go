@@ -97,6 +97,13 @@ func (e *instanceError) Error() string {
 	return fmt.Sprintf("the interpreter cannot run %s: %s", e.what, e.why)
 }
 
+// hash32 is the FNV-1a hash of s, for names of generated declarations.
+func hash32(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
 // substitution maps the type parameters of the declaration being instantiated to the Go
 // source of their type arguments.
 type substitution map[*types.TypeParam]string
@@ -129,9 +136,7 @@ func (g *instancer) instance(src *declSource, name string, args []string) (strin
 	if n, ok := g.names[key]; ok {
 		return n, nil
 	}
-	h := fnv.New32a()
-	h.Write([]byte(key))
-	inst := fmt.Sprintf("%s%s_%08x", GeneratedPrefix, name, h.Sum32())
+	inst := fmt.Sprintf("%s%s_%08x", GeneratedPrefix, name, hash32(key))
 	g.names[key] = inst
 	var err error
 	gen := Generated{Name: inst, Of: of}

@@ -13,6 +13,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // Edit replaces the source from Pos to End with Text; Pos == End inserts Text at Pos. The
@@ -34,6 +35,21 @@ type Unit struct {
 	// names that the unit imports them as (a package it does not import gets a hidden
 	// import that the caller adds).
 	TypeString func(t types.Type) string
+	// helpers collects the functions that lowerings declare once for the interpreter instead
+	// of writing a function literal at each use (nil: they write literals).
+	helpers map[string]Generated
+}
+
+// helper declares the function name with source (a func declaration, or a var of a function
+// value) for the unit's lowered code, once, and returns name; without a helper set (a unit of
+// CheckFiles) it returns literal instead.
+func (u *Unit) helper(name, source, literal string) string {
+	if u.helpers == nil {
+		return literal
+	}
+	kind, _, _ := strings.Cut(source, " ")
+	u.helpers[name] = Generated{Kind: kind, Name: name, Source: source, Of: name}
+	return name
 }
 
 // NewInfo returns a types.Info that records everything the lowerings read.

@@ -51,7 +51,19 @@ func builtinFunc(u *Unit, call *ast.CallExpr) (string, bool) {
 		if t == nil || isTypeParam(t) {
 			return "", false
 		}
-		return minMaxFunc(u, ast.Unparen(call.Fun).(*ast.Ident).Name, t), true
+		which := ast.Unparen(call.Fun).(*ast.Ident).Name
+		lit := minMaxFunc(u, which, t)
+		if !packageLevel(t) {
+			return lit, true
+		}
+		name := fmt.Sprintf("%s%s_%08x", GeneratedPrefix, which, hash32(u.TypeString(t)+" "+t.Underlying().String()))
+		source := "func " + name + strings.TrimPrefix(lit, "func")
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
+			// A variable: the interpreter loses the sign of a -0 argument to a declared
+			// function (not to a function value), and min(0, -0) is -0.
+			source = "var " + name + " = " + lit
+		}
+		return u.helper(name, source, lit), true
 	case isBuiltinNamed(u.Info, call.Fun, "clear") && len(call.Args) == 1:
 		t := u.Info.TypeOf(call.Args[0])
 		if t == nil || isTypeParam(t) {
@@ -128,4 +140,21 @@ func isBuiltinNamed(info *types.Info, fun ast.Expr, names ...string) bool {
 func isTypeParam(t types.Type) bool {
 	_, ok := t.(*types.TypeParam)
 	return ok
+}
+
+// packageLevel reports whether t can be written at package level: it names no type declared
+// inside a function.
+func packageLevel(t types.Type) bool {
+	switch t := t.(type) {
+	case *types.Named:
+		obj := t.Obj()
+		return obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope()
+	case *types.Pointer:
+		return packageLevel(t.Elem())
+	case *types.Slice:
+		return packageLevel(t.Elem())
+	case *types.Array:
+		return packageLevel(t.Elem())
+	}
+	return true
 }

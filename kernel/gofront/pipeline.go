@@ -2,6 +2,7 @@ package gofront
 
 import (
 	"go/ast"
+	"maps"
 	"slices"
 )
 
@@ -13,6 +14,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	rangeLoops,
 	nestedDefines,
 	funcDefers,
+	recoverCalls,
 }
 
 // lowerUnit applies every one of unitLowerings to u.
@@ -37,8 +39,11 @@ func (ck *Checked) Lowerings() ([]Edit, error) {
 	if err != nil {
 		return nil, err
 	}
-	ck.generated = gen
 	edits := append(cellDefers(ck), lowerUnit(&cell)...)
+	for _, name := range slices.Sorted(maps.Keys(ck.helpers)) {
+		gen = append(gen, ck.helpers[name])
+	}
+	ck.generated = gen
 	// Nothing inside a generic declaration reaches the interpreter.
 	edits = slices.DeleteFunc(edits, func(e Edit) bool {
 		return slices.ContainsFunc(blanked, func(b Edit) bool { return b.Pos <= e.Pos && e.End <= b.End })

@@ -8,16 +8,23 @@ import (
 	"testing"
 )
 
-// TestGenericProgramsPrintWhatGoRunPrints runs each program of testdata/generics as one cell
-// of a fresh session and compares what it prints with the golden file that go run printed
+// goldenPrograms are the folders of programs that TestGenericProgramsPrintWhatGoRunPrints runs.
+var goldenPrograms = []string{"testdata/generics", "testdata/recover"}
+
+// TestGenericProgramsPrintWhatGoRunPrints runs each program of goldenPrograms as one cell of
+// a fresh session and compares what it prints with the golden file that go run printed
 // (go test -run Generic -update writes them again).
 func TestGenericProgramsPrintWhatGoRunPrints(t *testing.T) {
-	files, err := filepath.Glob("testdata/generics/*.go")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no programs: %v", err)
+	var files []string
+	for _, dir := range goldenPrograms {
+		more, err := filepath.Glob(dir + "/*.go")
+		if err != nil || len(more) == 0 {
+			t.Fatalf("no programs in %s: %v", dir, err)
+		}
+		files = append(files, more...)
 	}
 	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".go"), func(t *testing.T) {
+		t.Run(strings.TrimSuffix(strings.TrimPrefix(file, "testdata/"), ".go"), func(t *testing.T) {
 			src, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)

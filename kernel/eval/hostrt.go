@@ -67,11 +67,12 @@ func (h *hostRuntime) exports() interp.Exports {
 	p := newGoPrinter(h)
 	return interp.Exports{
 		rtPath + "/rt": {
-			"Value":    reflect.ValueOf(h.value),
-			"GoStart":  reflect.ValueOf(h.goStart),
-			"GoEnd":    reflect.ValueOf(h.goEnd),
-			"TypeName": reflect.ValueOf(h.typeName),
-			"Methods":  reflect.ValueOf(h.registerMethods),
+			"Value":     reflect.ValueOf(h.value),
+			"GoStart":   reflect.ValueOf(h.goStart),
+			"GoEnd":     reflect.ValueOf(h.goEnd),
+			"TypeName":  reflect.ValueOf(h.typeName),
+			"Methods":   reflect.ValueOf(h.registerMethods),
+			"Recovered": reflect.ValueOf(recovered),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(h.exit),

@@ -6,7 +6,6 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -19,11 +18,21 @@ type lowerCase struct {
 	name, src, want string
 }
 
-// readLowerCases reads the cases: each starts with a line "### name", its source and its
-// lowered source are parted by a line "---".
-func readLowerCases(t *testing.T) []lowerCase {
+// lowerFixtures are the files of lowering cases, each with the lowerings applied to its cases.
+var lowerFixtures = []struct {
+	file      string
+	lowerings []func(*Unit) []Edit
+}{
+	{"testdata/lower/cases.txt", []func(*Unit) []Edit{builtinCalls, rangeLoops, nestedDefines, funcDefers}},
+	{"testdata/lower/recover.txt", []func(*Unit) []Edit{recoverCalls}},
+	{"testdata/lower/embed.txt", []func(*Unit) []Edit{embeddedInterfaces}},
+}
+
+// readLowerCases reads the cases of file: each starts with a line "### name", its source and
+// its lowered source are parted by a line "---".
+func readLowerCases(t *testing.T, file string) []lowerCase {
 	t.Helper()
-	b, err := os.ReadFile("testdata/lower/cases.txt")
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,9 +48,9 @@ func readLowerCases(t *testing.T) []lowerCase {
 	return cases
 }
 
-// lowered checks src and returns its text with this package's lowerings of Go 1.21 to 1.23
-// and of deferred calls applied, or the error of rangeErrors.
-func lowered(t *testing.T, src string) string {
+// lowered checks src and returns its text with lowerings applied, or the error of
+// rangeErrors.
+func lowered(t *testing.T, src string, lowerings []func(*Unit) []Edit) string {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "cell.go", src, parser.SkipObjectResolution)
@@ -55,33 +64,39 @@ func lowered(t *testing.T, src string) string {
 	if err := rangeErrors(u); err != nil {
 		return "error: " + err.Error() + "\n"
 	}
-	return ApplyEdits(fset, f, src, slices.Concat(builtinCalls(u), rangeLoops(u), nestedDefines(u), funcDefers(u)))
+	var edits []Edit
+	for _, lower := range lowerings {
+		edits = append(edits, lower(u)...)
+	}
+	return ApplyEdits(fset, f, src, edits)
 }
 
 // update rewrites the cases' lowered sources with what the lowerings make, to be reviewed.
-var update = flag.Bool("update", false, "rewrite testdata/lower/cases.txt with what the lowerings make")
+var update = flag.Bool("update", false, "rewrite the files of lowerFixtures with what the lowerings make")
 
 func TestLowerings(t *testing.T) {
-	cases := readLowerCases(t)
-	if *update {
-		var b strings.Builder
+	for _, fx := range lowerFixtures {
+		cases := readLowerCases(t, fx.file)
+		if *update {
+			var b strings.Builder
+			for _, c := range cases {
+				b.WriteString("### " + c.name + "\n" + c.src + "---\n" + lowered(t, c.src, fx.lowerings))
+			}
+			if err := os.WriteFile(fx.file, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
 		for _, c := range cases {
-			b.WriteString("### " + c.name + "\n" + c.src + "---\n" + lowered(t, c.src))
+			t.Run(c.name, func(t *testing.T) {
+				got := lowered(t, c.src, fx.lowerings)
+				if got != c.want {
+					t.Errorf("lowered =\n%s\nwant\n%s", got, c.want)
+				}
+				if !strings.HasPrefix(got, "error: ") && strings.Count(got, "\n") != strings.Count(c.src, "\n") {
+					t.Errorf("the lowering moved lines")
+				}
+			})
 		}
-		if err := os.WriteFile("testdata/lower/cases.txt", []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := lowered(t, c.src)
-			if got != c.want {
-				t.Errorf("lowered =\n%s\nwant\n%s", got, c.want)
-			}
-			if !strings.HasPrefix(got, "error: ") && strings.Count(got, "\n") != strings.Count(c.src, "\n") {
-				t.Errorf("the lowering moved lines")
-			}
-		})
 	}
 }

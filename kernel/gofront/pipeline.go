@@ -14,6 +14,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	rangeLoops,
 	nestedDefines,
 	funcDefers,
+	embeddedInterfaces,
 	recoverCalls,
 }
 

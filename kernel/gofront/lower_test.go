@@ -26,6 +26,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/cases.txt", []func(*Unit) []Edit{builtinCalls, rangeLoops, nestedDefines, funcDefers}},
 	{"testdata/lower/recover.txt", []func(*Unit) []Edit{recoverCalls}},
 	{"testdata/lower/embed.txt", []func(*Unit) []Edit{embeddedInterfaces}},
+	{"testdata/lower/methodexpr.txt", []func(*Unit) []Edit{methodExprs}},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and

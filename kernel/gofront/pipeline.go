@@ -16,6 +16,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	funcDefers,
 	embeddedInterfaces,
 	recoverCalls,
+	methodExprs,
 }
 
 // lowerUnit applies every one of unitLowerings to u.

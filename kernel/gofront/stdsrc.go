@@ -31,6 +31,7 @@ var overrides embed.FS
 // importer. It is safe for use by one goroutine at a time, as the Checker is.
 type stdSource struct {
 	imp  types.Importer
+	root func() (string, error) // finds the Go installation: goroot
 	fset *token.FileSet
 	pkgs map[string]*declSource
 	errs map[string]error
@@ -38,11 +39,12 @@ type stdSource struct {
 
 // newStdSource returns a stdSource that imports what the packages import with imp.
 func newStdSource(imp types.Importer) *stdSource {
-	return &stdSource{imp: imp, fset: token.NewFileSet(), pkgs: map[string]*declSource{}, errs: map[string]error{}}
+	return &stdSource{imp: imp, root: goroot, fset: token.NewFileSet(), pkgs: map[string]*declSource{}, errs: map[string]error{}}
 }
 
 // goroot finds a Go installation with the standard library's source: $GOROOT, the one the
-// kernel was built with, the one of `go` on PATH, or what `go env GOROOT` says.
+// kernel was built with, the one of `go` on PATH, what `go env GOROOT` says, or the usual
+// places (Jupyter may start the kernel with a PATH that lacks Go).
 var goroot = sync.OnceValues(func() (string, error) {
 	has := func(root string) bool {
 		if root == "" {
@@ -60,6 +62,7 @@ var goroot = sync.OnceValues(func() (string, error) {
 			candidates = append(candidates, strings.TrimSpace(string(out)))
 		}
 	}
+	candidates = append(candidates, "/usr/local/go", "/usr/lib/go")
 	for _, root := range candidates {
 		if has(root) {
 			return root, nil
@@ -87,7 +90,7 @@ func (s *stdSource) pkg(path string) (*declSource, error) {
 
 // read parses and type-checks the source of the package at path.
 func (s *stdSource) read(path string) (*declSource, error) {
-	root, err := goroot()
+	root, err := s.root()
 	if err != nil {
 		return nil, err
 	}

@@ -29,11 +29,13 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 			}
 			names := definedNames(init.Lhs...)
 			if !capturedIn(loop.Body, names) {
+				edits = append(edits, closureEdits(p, loop.Body, nil)...)
 				return true
 			}
 			if v := assignedIn(loop.Body, names); v != "" {
 				warnings = append(warnings, p.errorAt(loop.Pos(), fmt.Sprintf(
 					"warning: the closures of this loop share one variable %s (the interpreter predates Go 1.22's per-iteration loop variables), and the loop assigns to it so it cannot be copied for you: copy it into a variable of another name inside the loop", v)))
+				edits = append(edits, closureEdits(p, loop.Body, nil)...)
 				return true
 			}
 			for _, part := range []ast.Node{loop.Init, loop.Cond, loop.Post} {
@@ -42,11 +44,15 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 			edits = append(edits, copyEdit(p, loop.Body, names))
 			edits = append(edits, closureEdits(p, loop.Body, names)...)
 		case *ast.RangeStmt:
-			if loop.Tok != token.DEFINE || frontEndLoop(p, loop) {
+			if frontEndLoop(p, loop) {
 				return true
 			}
-			names := definedNames(loop.Key, loop.Value)
+			var names []string
+			if loop.Tok == token.DEFINE {
+				names = definedNames(loop.Key, loop.Value)
+			}
 			if !capturedIn(loop.Body, names) {
+				edits = append(edits, closureEdits(p, loop.Body, nil)...)
 				return true
 			}
 			for _, x := range []ast.Expr{loop.Key, loop.Value} {
@@ -69,16 +75,19 @@ func frontEndLoop(p *parsedChunk, loop *ast.RangeStmt) bool {
 	return slices.ContainsFunc(p.lowered, func(e edit) bool { return e.start != e.end && from <= e.start && e.start < to })
 }
 
-// closureEdits binds each closure in body that uses the loop's variables to the values of
-// its own iteration, on the same line:
+// closureEdits binds each closure in body that uses the loop's variables names, or the
+// variables declared in body itself, to the values of its own iteration, on the same line:
 //
 //	func() int { return i }   becomes   func() func() int { i := i; _ = i; return func() int { return i } }()
 //
 // The copy at the body's start is not enough when compiled code calls the closure after the
-// loop went on (concur.Go, time.AfterFunc, a pool): yaegi then shows it the variable's last
-// value. Closures of go statements are bound by their own rewrite, and deferred ones are left
-// as they are.
+// loop went on (concur.Go, time.AfterFunc, sync.WaitGroup.Go, a pool): yaegi then shows it
+// the variable's last value, and so for a variable declared in the body. A variable of the
+// body is bound only where nothing changes it from the closure on (see bodyVar.stillAt).
+// Closures of go statements are bound by their own rewrite, and deferred ones are left as
+// they are.
 func closureEdits(p *parsedChunk, body *ast.BlockStmt, names []string) []edit {
+	vars := bodyVars(body)
 	bound := map[*ast.FuncLit]bool{}
 	bind := func(call *ast.CallExpr) {
 		for _, x := range append([]ast.Expr{call.Fun}, call.Args...) {
@@ -101,6 +110,11 @@ func closureEdits(p *parsedChunk, body *ast.BlockStmt, names []string) []edit {
 					used = append(used, name)
 				}
 			}
+			for _, v := range vars {
+				if !slices.Contains(used, v.name) && usesName(n.Body, []string{v.name}) && v.stillAt(n) {
+					used = append(used, v.name)
+				}
+			}
 			typ := p.text[p.offset(n.Type.Pos()):p.offset(n.Type.End())]
 			if bound[n] || len(used) == 0 || strings.Contains(typ, "\n") {
 				return true
@@ -114,6 +128,118 @@ func closureEdits(p *parsedChunk, body *ast.BlockStmt, names []string) []edit {
 		return true
 	})
 	return edits
+}
+
+// bodyVar is a variable declared in a loop's body: each iteration has its own.
+type bodyVar struct {
+	name  string
+	decl  token.Pos // the end of its declaration
+	scope ast.Node  // the block or statement its declaration is in scope to the end of
+}
+
+// bodyVars lists the variables declared in body, outside the function literals and loops
+// inside it (whose variables are theirs).
+func bodyVars(body *ast.BlockStmt) []bodyVar {
+	var vars []bodyVar
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		declare := func(decl ast.Node, idents ...ast.Expr) {
+			for _, name := range definedNames(idents...) {
+				vars = append(vars, bodyVar{name: name, decl: decl.End(), scope: scopeOf(stack)})
+			}
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				declare(n, n.Lhs...)
+			}
+		case *ast.GenDecl:
+			for _, spec := range n.Specs {
+				if vs, ok := spec.(*ast.ValueSpec); ok && n.Tok == token.VAR {
+					for _, id := range vs.Names {
+						declare(vs, id)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+// scopeOf returns the innermost node of stack that opens a scope.
+func scopeOf(stack []ast.Node) ast.Node {
+	for _, n := range slices.Backward(stack) {
+		switch n.(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			return n
+		}
+	}
+	return nil
+}
+
+// stillAt reports whether lit sees v and nothing changes v from lit on, in the closure or
+// after it: no assignment or increment of v or of a part of it, no &v, and no method call
+// on v, which may change it through a pointer receiver. A copy of v then holds what v holds.
+func (v bodyVar) stillAt(lit *ast.FuncLit) bool {
+	if v.scope == nil || lit.Pos() < v.decl || !containsNode(v.scope, lit) {
+		return false
+	}
+	changed := false
+	is := func(x ast.Expr) {
+		if x != nil && x.Pos() >= lit.Pos() && rootName(x) == v.name {
+			changed = true
+		}
+	}
+	ast.Inspect(v.scope, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, x := range n.Lhs {
+				is(x)
+			}
+		case *ast.IncDecStmt:
+			is(n.X)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				is(n.X)
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				is(sel.X)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				is(n.Key)
+				is(n.Value)
+			}
+		}
+		return !changed
+	})
+	return !changed
+}
+
+// rootName returns the variable that x, a variable or a part of one, starts with, or "".
+func rootName(x ast.Expr) string {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			return e.Name
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		default:
+			return ""
+		}
+	}
+}
+
+// containsNode reports whether n lies inside root.
+func containsNode(root, n ast.Node) bool {
+	return root.Pos() <= n.Pos() && n.End() <= root.End()
 }
 
 // definedNames lists the identifiers among exprs, without the blank one.

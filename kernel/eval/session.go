@@ -317,7 +317,9 @@ type programCall struct {
 
 // programFuncs renames the init and main functions that chunks declare, which yaegi would
 // run again on every later evaluation (#721), and returns their calls in Go's order: the
-// inits as they stand, then main.
+// inits as they stand, then main. An init's declaration takes its new name too, so that each
+// init is a function of its own in the session (a rebuild keeps them all), not one that the
+// next init replaces.
 func programFuncs(chunks []*parsedChunk) []programCall {
 	var inits, mains []programCall
 	for _, p := range chunks {
@@ -337,6 +339,7 @@ func programFuncs(chunks []*parsedChunk) []programCall {
 		p.lowered = append(p.lowered, edit{start: start, end: start + len(f.Name.Name), repl: name})
 		call := programCall{call: name + "()", line: pos.Line, col: pos.Column}
 		if f.Name.Name == "init" {
+			f.Name.Name = name
 			inits = append(inits, call)
 		} else {
 			mains = append(mains, call)

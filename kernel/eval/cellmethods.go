@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -123,6 +124,84 @@ func (s *Session) registerMethods(ctx context.Context, in *interp.Interpreter, d
 		}
 		_ = s.evalIn(ctx, in, src) // a type that yaegi refused is skipped, as registerTypes does
 	}
+	for _, name := range declared {
+		if src, ok := fieldsSource(ck.Pkg, name); ok {
+			_ = s.evalIn(ctx, in, src)
+		}
+	}
+}
+
+// fieldsSource is the call of __rt.Fields that registers the Go types of the fields of the
+// struct type name of pkg, when one of them mentions a type of the session (a field of type
+// Celsius is a float64 to reflect, and the printer calls its methods by its Go name).
+func fieldsSource(pkg *types.Package, name string) (string, bool) {
+	tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+	if !ok || tn.IsAlias() {
+		return "", false
+	}
+	named, ok := tn.Type().(*types.Named)
+	if !ok || named.TypeParams().Len() > 0 {
+		return "", false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	var fields []string // "" for a field of no session type, which fmt prints as Go does
+	session := false
+	for f := range st.Fields() {
+		ft := ""
+		if mentionsPackage(f.Type(), pkg) {
+			ft, session = types.TypeString(f.Type(), func(p *types.Package) string { return p.Name() }), true
+		}
+		fields = append(fields, ft)
+	}
+	if !session {
+		return "", false
+	}
+	return fmt.Sprintf("__rt.Fields(%q, %q)", name, strings.Join(fields, "\n")), true
+}
+
+// mentionsPackage reports whether the type string of t names a type of pkg.
+func mentionsPackage(t types.Type, pkg *types.Package) bool {
+	mentions := false
+	types.TypeString(t, func(p *types.Package) string {
+		mentions = mentions || p == pkg
+		return p.Name()
+	})
+	return mentions
+}
+
+// registerFields is __rt.Fields(name, fields): it records the Go types of the fields of the
+// session's struct type name, fields being one type a line.
+func (h *hostRuntime) registerFields(name, fields string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.fields[sessionPackage+"."+name] = strings.Split(fields, "\n")
+}
+
+// fieldTypes returns the Go types of the fields of a struct value of type t, whose Go type
+// is goType when known, or nil when the registry has none.
+func (p *goPrinter) fieldTypes(t reflect.Type, goType string) []string {
+	if goType == "" {
+		goType, _ = p.sessionName(t)
+	}
+	p.h.mu.Lock()
+	defer p.h.mu.Unlock()
+	if fields := p.h.fields[goType]; len(fields) == t.NumField() {
+		return fields
+	}
+	return nil
+}
+
+// elemType returns the Go type of the elements of a slice or array of the Go type goType
+// written as []E or [N]E, or "" when it is not known.
+func elemType(goType string) string {
+	if !strings.HasPrefix(goType, "[") {
+		return ""
+	}
+	_, elem, _ := strings.Cut(goType, "]")
+	return elem
 }
 
 // methodsSource is the call of __rt.Methods that registers the methods of tm.

@@ -520,6 +520,7 @@ func (s *goState) printStruct(v reflect.Value, goType string, depth int, methods
 		s.write(s.name(t, goType))
 	}
 	s.write("{")
+	fields := s.p.fieldTypes(t, goType)
 	for i := range v.NumField() {
 		if i > 0 {
 			s.write(s.sep())
@@ -528,7 +529,11 @@ func (s *goState) printStruct(v reflect.Value, goType string, depth int, methods
 		if s.plusV || s.sharpV {
 			s.write(name + ":")
 		}
-		s.printValue(v.Field(i), "", depth+1, methods && isExported(name))
+		fieldType := ""
+		if fields != nil {
+			fieldType = fields[i]
+		}
+		s.printValue(v.Field(i), fieldType, depth+1, methods && isExported(name))
 	}
 	s.write("}")
 }
@@ -585,7 +590,7 @@ func (s *goState) printList(v reflect.Value, goType string, depth int, methods b
 		if i > 0 {
 			s.write(s.sep())
 		}
-		s.printValue(v.Index(i), "", depth+1, methods)
+		s.printValue(v.Index(i), elemType(goType), depth+1, methods)
 	}
 	if s.sharpV {
 		s.write("}")

@@ -33,6 +33,7 @@ type hostRuntime struct {
 	methods    map[reflect.Type]*cellMethods // the session's struct types' methods, by reflect type
 	named      map[string]*cellMethods       // the session's types' methods, by Go name
 	registered map[string]string             // the registration of each type's methods, by name
+	fields     map[string][]string           // the Go types of the session's struct types' fields, by Go name
 
 	timers    *atomic.Int64 // sleeps and timers pending in the interpreter since the last rearm
 	clockUsed atomic.Bool   // a timer or ticker exists that the deadlock check cannot see
@@ -52,7 +53,7 @@ type shownValue struct {
 func newHostRuntime(ro *router) *hostRuntime {
 	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}),
 		types: map[reflect.Type]string{}, methods: map[reflect.Type]*cellMethods{}, named: map[string]*cellMethods{},
-		registered: map[string]string{}, timers: new(atomic.Int64)}
+		registered: map[string]string{}, fields: map[string][]string{}, timers: new(atomic.Int64)}
 }
 
 // programExit is the panic value of os.Exit and log.Fatal in a cell: the program that the
@@ -72,6 +73,7 @@ func (h *hostRuntime) exports() interp.Exports {
 			"GoEnd":     reflect.ValueOf(h.goEnd),
 			"TypeName":  reflect.ValueOf(h.typeName),
 			"Methods":   reflect.ValueOf(h.registerMethods),
+			"Fields":    reflect.ValueOf(h.registerFields),
 			"Recovered": reflect.ValueOf(recovered),
 		},
 		"os/os": {
@@ -286,6 +288,7 @@ func (h *hostRuntime) forgetTypes() {
 	defer h.mu.Unlock()
 	h.types = map[reflect.Type]string{}
 	h.methods, h.named, h.registered = map[reflect.Type]*cellMethods{}, map[string]*cellMethods{}, map[string]string{}
+	h.fields = map[string][]string{}
 }
 
 // timed counts the deadline of ctx as a pending timer until ctx is done.

@@ -16,7 +16,7 @@ import (
 //
 // becomes
 //
-//	type rev struct{ Interface sort.Interface }; func (__cl_e rev) Len() int { return __cl_e.Interface.Len() }; …
+//	type rev struct{ Interface sort.Interface }; func (__cl_r rev) Len() int { return __cl_r.Interface.Len() }; …
 //
 // The field keeps its name, so selectors and keyed literals of it are the same code.
 func embeddedInterfaces(u *Unit) []Edit {
@@ -87,27 +87,7 @@ func embeddedFields(u *Unit, ts *ast.TypeSpec) ([]Edit, []string) {
 // forwardMethod writes the method m of the struct type recv that calls m of its field.
 func forwardMethod(u *Unit, recv, field string, m *types.Func) string {
 	sig := m.Signature()
-	var params, args []string
-	for i := range sig.Params().Len() {
-		name := fmt.Sprintf("__cl_a%d", i)
-		t := sig.Params().At(i).Type()
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			params = append(params, name+" ..."+u.TypeString(t.(*types.Slice).Elem()))
-			args = append(args, name+"...")
-			continue
-		}
-		params = append(params, name+" "+u.TypeString(t))
-		args = append(args, name)
-	}
-	var results []string
-	for v := range sig.Results().Variables() {
-		results = append(results, u.TypeString(v.Type()))
-	}
-	call := fmt.Sprintf("__cl_e.%s.%s(%s)", field, m.Name(), strings.Join(args, ", "))
-	result := ""
-	if len(results) > 0 {
-		call = "return " + call
-		result = " (" + strings.Join(results, ", ") + ")"
-	}
-	return fmt.Sprintf("func (__cl_e %s) %s(%s)%s { %s }", recv, m.Name(), strings.Join(params, ", "), result, call)
+	params, args, results := signatureParts(u, sig)
+	return fmt.Sprintf("func (__cl_r %s) %s(%s)%s { %s }", recv, m.Name(), strings.Join(params, ", "), results,
+		callText(sig, field+"."+m.Name(), args))
 }

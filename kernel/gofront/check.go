@@ -719,7 +719,7 @@ func newQualifier(pkg *types.Package, files []*ast.File) *qualifier {
 
 func (q *qualifier) typeString(t types.Type) string {
 	return types.TypeString(t, func(p *types.Package) string {
-		if p == q.pkg {
+		if p.Path() == q.pkg.Path() { // the code generated for a cell is checked as another package main
 			return ""
 		}
 		return q.name(p.Path())

@@ -85,6 +85,10 @@ type instancer struct {
 	used   map[string]string // package name → path, of packages the generated code refers to
 	blanks int               // blank fields renamed
 	has    func(path, name string) bool
+	// cell is the cell's file; cellEdits are edits of it that instances need (a local type
+	// hoisted to package level).
+	cell      *ast.File
+	cellEdits []Edit
 }
 
 // instanceError is a generic function or type that cannot be made into code for the
@@ -484,6 +488,50 @@ func (g *instancer) helper(src *declSource, obj types.Object) (string, error) {
 	return name, nil
 }
 
+// hoist returns the name of a package-level copy of obj, a type that a function of the cell
+// declares, for the instances that it is a type argument of (declared at package level, they
+// cannot see it): the local declaration is blanked and its uses name the copy.
+func (g *instancer) hoist(obj *types.TypeName) (string, error) {
+	key := "local " + g.main.fset.Position(obj.Pos()).String()
+	if name, ok := g.names[key]; ok {
+		return name, nil
+	}
+	var spec *ast.TypeSpec
+	var decl ast.Node // what to blank: the declaration, or the spec of a group
+	if g.cell != nil {
+		ast.Inspect(g.cell, func(n ast.Node) bool {
+			if gd, ok := n.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+				for _, sp := range gd.Specs {
+					if ts := sp.(*ast.TypeSpec); g.main.info.Defs[ts.Name] == obj {
+						spec, decl = ts, ts
+						if len(gd.Specs) == 1 {
+							decl = gd
+						}
+					}
+				}
+			}
+			return spec == nil
+		})
+	}
+	if spec == nil || spec.TypeParams != nil || spec.Assign.IsValid() {
+		return "", &instanceError{obj.Name(), "a type declared inside a function of an earlier cell cannot be a type argument of generic code here: declare it at the top level"}
+	}
+	name := fmt.Sprintf("%s%s_%08x", GeneratedPrefix, obj.Name(), hash32(key+g.main.text(spec)))
+	g.names[key] = name
+	text, err := g.rewrite(g.main, spec.Type, nil, nil)
+	if err != nil {
+		return "", err
+	}
+	g.out = append(g.out, Generated{Kind: "type", Name: name, Source: "type " + name + " " + text + "\n", Of: obj.Name()})
+	g.cellEdits = append(g.cellEdits, blank(g.main.fset, g.main.texts, decl))
+	for id, used := range g.main.info.Uses {
+		if used == obj && g.cell.Pos() <= id.Pos() && id.End() <= g.cell.End() {
+			g.cellEdits = append(g.cellEdits, Edit{Pos: id.Pos(), End: id.End(), Text: name})
+		}
+	}
+	return name, nil
+}
+
 // varCopy writes a package variable of a standard package under name.
 func (g *instancer) varCopy(src *declSource, obj *types.Var, name string) (string, error) {
 	spec := src.values[obj.Name()]
@@ -589,6 +637,12 @@ func (w *typeWriter) named(t *types.Named) {
 		if err != nil {
 			w.err = err
 		}
+	case obj.Pkg() != nil && obj.Pkg().Path() == w.g.main.pkg.Path() && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope():
+		name, err := w.g.hoist(obj)
+		if err != nil {
+			w.err = err
+		}
+		w.b.WriteString(name)
 	case obj.Pkg() == nil || obj.Pkg().Path() == w.g.main.pkg.Path() || obj.Parent() != obj.Pkg().Scope():
 		w.b.WriteString(obj.Name())
 	case w.src != w.g.main && obj.Pkg().Path() == w.src.pkg.Path():

@@ -16,9 +16,10 @@ var builtins = map[string]bool{
 
 // goEdits rewrites every `go F(a, b)` of p into
 //
-//	{ __cl_f, __cl_a0, __cl_a1 := F, a, b; go func() { …recover…; __cl_f(__cl_a0, __cl_a1) }() }
+//	{ __cl_f := F; __cl_a0 := a; __cl_a1 := b; go func() { …recover…; __cl_f(__cl_a0, __cl_a1) }() }
 //
-// on the same lines: the function value and arguments are evaluated at once as Go does, and a
+// on the same lines: the function value and arguments are evaluated at once as Go does, one
+// define each (yaegi makes f nil in `f, a := F, a` when F is a declared func), and a
 // panic in the goroutine is recovered and reported with the cell and line of the go statement
 // instead of killing the process (yaegi #1560). F, a and b stay where they were, so edits
 // inside them (a nested go statement or loop) still apply.
@@ -81,11 +82,10 @@ func goStmtEdits(p *parsedChunk, g *ast.GoStmt, cell int) []edit {
 		newlines += strings.Count(gap, "\n")
 		repl := ""
 		if it.name != "" {
+			repl = "; " + it.name + " := "
 			if firstBound {
-				repl = "{ " + strings.Join(bound, ", ") + " := "
+				repl = "{ " + it.name + " := "
 				firstBound = false
-			} else {
-				repl = ", "
 			}
 		}
 		if gapStart < it.start || repl != "" {

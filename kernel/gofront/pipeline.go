@@ -12,6 +12,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	typedOperands,
 	builtinCalls,
 	rangeLoops,
+	chanRanges,
 	nestedDefines,
 	funcDefers,
 	embeddedInterfaces,

@@ -3,6 +3,7 @@ package eval
 import (
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // Errors of session types reach the host as the cell passed them: a value or pointer as it
@@ -125,6 +126,10 @@ func (h *hostRuntime) errorsAs(err, target any) bool {
 	if unwrap(err) == nil {
 		return false
 	}
+	goType := "" // the target's Go type, where the front end said it (*main.Celsius)
+	if g, ok := target.(goTyped); ok {
+		target, goType = g.value, strings.TrimPrefix(g.goType, "*")
+	}
 	tv := reflect.ValueOf(unwrap(target))
 	if !tv.IsValid() {
 		panic("errors: target cannot be nil")
@@ -133,7 +138,7 @@ func (h *hostRuntime) errorsAs(err, target any) bool {
 		panic("errors: target must be a non-nil pointer")
 	}
 	elem := tv.Type().Elem()
-	if elem.Kind() != reflect.Interface && !elem.Implements(errorT) && !h.implementsError(elem) {
+	if elem.Kind() != reflect.Interface && !elem.Implements(errorT) && !h.implementsError(elem, goType) {
 		panic("errors: *target must be interface or implement error")
 	}
 	return h.walk(err, func(e any) bool {
@@ -152,9 +157,10 @@ func (h *hostRuntime) errorsAs(err, target any) bool {
 	})
 }
 
-// implementsError reports whether the session type t (or the pointer to one) has an Error method.
-func (h *hostRuntime) implementsError(t reflect.Type) bool {
-	cm, isPtr := h.methodsFor(t, "")
+// implementsError reports whether the session type t (or the pointer to one), of Go type
+// goType where the front end said it, has an Error method.
+func (h *hostRuntime) implementsError(t reflect.Type, goType string) bool {
+	cm, isPtr := h.methodsFor(t, goType)
 	return cm != nil && (isPtr && slices.Contains(cm.pointer, "Error") || slices.Contains(cm.value, "Error"))
 }
 

@@ -20,8 +20,8 @@ var printFuncs = map[string]map[string]bool{
 		"Panic": true, "Panicf": true, "Panicln": true},
 }
 
-// typedOperands wraps each printed operand whose static type mentions a named type of the
-// cell's package that is not a struct, `fmt.Println(c)` becoming
+// typedOperands wraps each printed operand (and the target of errors.As) whose static type
+// mentions a named type of the cell's package that is not a struct, `fmt.Println(c)` becoming
 // `fmt.Println(__rt.Typed(c, "main.Celsius"))`, so that %v finds its methods and %T its name.
 func typedOperands(u *Unit) []Edit {
 	var edits []Edit
@@ -32,10 +32,17 @@ func typedOperands(u *Unit) []Edit {
 				return true
 			}
 			sig, ok := u.Info.TypeOf(call.Fun).(*types.Signature)
-			if !ok || !sig.Variadic() || !isPrintFunc(u.Info, call.Fun) {
+			if !ok {
 				return true
 			}
-			for _, arg := range call.Args[sig.Params().Len()-1:] {
+			var typed []ast.Expr
+			switch {
+			case sig.Variadic() && isPrintFunc(u.Info, call.Fun):
+				typed = call.Args[sig.Params().Len()-1:]
+			case isFunc(u.Info, call.Fun, "errors", "As") && len(call.Args) == 2:
+				typed = call.Args[1:] // the target: errors.As(err, &celsiusErr)
+			}
+			for _, arg := range typed {
 				t := u.Info.TypeOf(arg)
 				if t == nil || !mentionsNamedValue(t, u.Pkg) {
 					continue
@@ -49,6 +56,16 @@ func typedOperands(u *Unit) []Edit {
 		})
 	}
 	return edits
+}
+
+// isFunc reports whether fun is the function name of the package at path.
+func isFunc(info *types.Info, fun ast.Expr, path, name string) bool {
+	sel, ok := fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	obj, ok := info.Uses[sel.Sel].(*types.Func)
+	return ok && obj.Pkg() != nil && obj.Pkg().Path() == path && obj.Name() == name
 }
 
 // isPrintFunc reports whether fun is one of printFuncs.

@@ -100,3 +100,28 @@ def test_shutdown_ends_the_process(kernel):
     run(kc, "1")
     km.shutdown_kernel(now=False)
     assert not km.is_alive()
+
+
+def test_everyday_go_in_one_session(kernel):
+    """A learner's session through jupyter_client: a typo leaves the session as it was, and
+    current Go (range over int, generics, the generic standard library, a pasted program)
+    prints what go run prints."""
+    _, kc = kernel
+    reply, _ = run(kc, 'import ("fmt"; "maps"; "slices")\nn := 3')
+    assert reply["status"] == "ok", reply
+    reply, _ = run(kc, "m := n + nosuch")
+    assert reply["status"] == "error"
+    assert reply["ename"] == "CompileError"
+    assert "undefined: nosuch" in reply["evalue"]
+    assert_result(kc, "n + 1", "4")
+    cells = [
+        ("for i := range n {\n\tfmt.Print(i, \" \")\n}\nfmt.Println(min(n, 2))", "0 1 2 2\n"),
+        ("func Map[T, U any](xs []T, f func(T) U) []U {\n\tvar out []U\n\tfor _, x := range xs {\n\t\tout = append(out, f(x))\n\t}\n\treturn out\n}\n"
+         "fmt.Println(Map([]int{1, 2}, func(i int) string { return fmt.Sprint(i, \"!\") }))", "[1! 2!]\n"),
+        ('ages := map[string]int{"bo": 20, "al": 30}\nfmt.Println(slices.Sorted(maps.Keys(ages)))', "[al bo]\n"),
+        ('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println(helper())\n}\n\nfunc helper() string { return "below main" }', "below main\n"),
+    ]
+    for code, want in cells:
+        reply, outputs = run(kc, code)
+        assert reply["status"] == "ok", (code, reply)
+        assert stdout_of(outputs) == want, code

@@ -13,6 +13,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	builtinCalls,
 	rangeLoops,
 	chanRanges,
+	selectBranches,
 	nestedDefines,
 	funcDefers,
 	embeddedInterfaces,

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/concurlab/concurlab/kernel/gofront"
 	"go/ast"
 	"go/token"
 	"path"
@@ -27,6 +28,7 @@ type declaration struct {
 	// not the user.
 	generated bool
 	of        string // what a generated declaration instantiates: "Set[string]"
+	instance  *gofront.Instance
 }
 
 // importSpec is one imported package.

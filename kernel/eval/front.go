@@ -26,6 +26,9 @@ func (s *Session) frontSession() gofront.Session {
 	}
 	for _, d := range s.decls {
 		if d.generated {
+			if d.instance != nil {
+				fs.Instances = append(fs.Instances, *d.instance)
+			}
 			continue
 		}
 		fs.Decls = append(fs.Decls, gofront.Decl{Names: d.names(), Source: d.text, Cell: d.cell, Line: d.line, Col: d.col})

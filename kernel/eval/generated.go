@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -10,14 +11,14 @@ import (
 )
 
 // generatedDecls returns the declarations that the front end wrote for the checked cell
-// (instances of generic code) and that the session does not have yet, rewritten as cells
-// are. They are the session's like the cells' own, so that a rebuild declares them again,
+// (instances of generic code) and that the session does not have as they are (a redefined
+// generic function's instances are new versions), rewritten as cells are. They are the session's like the cells' own, so that a rebuild declares them again,
 // but the front end never sees them: it checks the generic code they came from.
 func (s *Session) generatedDecls(ck *gofront.Checked, cell int) ([]declaration, error) {
 	var out []declaration
 	for _, g := range ck.Generated() {
 		key := g.Kind + " " + g.Name
-		if slices.ContainsFunc(s.decls, func(d declaration) bool { return slices.Contains(d.keys, key) }) {
+		if slices.ContainsFunc(s.decls, func(d declaration) bool { return slices.Contains(d.keys, key) && d.source == g.Source }) {
 			continue
 		}
 		p, err := parseChunk(chunk{kind: declChunk, text: g.Source, line: 1, col: 1})
@@ -25,9 +26,28 @@ func (s *Session) generatedDecls(ck *gofront.Checked, cell int) ([]declaration, 
 			return nil, fmt.Errorf("the code written for %s does not parse: %v", g.Of, err)
 		}
 		out = append(out, declaration{keys: []string{key}, source: g.Source, code: applyEdits(p.text, s.rewrites(p, cell)),
-			cell: cell, line: 1, col: 1, generated: true, of: g.Of})
+			cell: cell, line: 1, col: 1, generated: true, of: g.Of, instance: g.Instance})
 	}
 	return out, nil
+}
+
+// declareGenerated declares gen on their own: in the interpreter as it is, or, where one
+// replaces an earlier version, by a rebuild with the new versions.
+func (s *Session) declareGenerated(ctx context.Context, gen []declaration) error {
+	if slices.ContainsFunc(gen, s.redeclares) {
+		all := s.decls
+		for _, d := range gen {
+			all = replaced(all, d)
+		}
+		return s.rebuild(ctx, all, nil, len(gen))
+	}
+	if err := s.eval(ctx, generatedCode(gen)); err != nil {
+		s.stale = true
+		return err
+	}
+	s.decls = append(s.decls, gen...)
+	s.registerTypes(ctx, s.in, gen)
+	return nil
 }
 
 // generatedCode is the source of decls, to follow a cell's declarations in one evaluation.

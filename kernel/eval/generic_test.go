@@ -69,6 +69,11 @@ func TestGenericsAcrossCells(t *testing.T) {
 		{code: `fmt.Println(Map([]int{1}, func(i int) int { return i }) == nil, b.Get(), len(bs))`, stdout: "true x 2\n"},
 		{code: "func twice[T any](x T) []T { return []T{x, x} }\nfunc use() []Box[int] { return twice(Box[int]{7}) }"},
 		{code: `fmt.Println(use())`, stdout: "[{7} {7}]\n"},
+		// Redefining generic code replaces its instances everywhere, in use() too.
+		{code: "func twice[T any](x T) []T { return []T{x, x, x} }"},
+		{code: `fmt.Println(len(use()), len(twice("s")))`, stdout: "3 3\n"},
+		{code: "func (b Box[T]) Get() T { var zero T; return zero }"},
+		{code: `fmt.Printf("%q %d\n", b.Get(), Box[int]{4}.Get())`, stdout: "\"\" 0\n"},
 	}
 	for _, st := range steps {
 		r := h.exec(st.code)

@@ -162,20 +162,18 @@ func halt(in *interp.Interpreter) {
 // Execute runs one cell: see the package comment.
 func (s *Session) Execute(ctx context.Context, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply {
 	s.ro.begin(out, req.ExecutionCount)
-	s.rt.begin()
-	result, err := s.run(ctx, req.Code, req.ExecutionCount)
+	program, end := context.WithCancelCause(ctx)
+	defer end(nil)
+	s.rt.begin(end)
+	result, err := s.run(program, req.Code, req.ExecutionCount)
 	values := s.rt.takeValues()
 	var reply engine.ExecuteReply
 	if err == nil && len(req.UserExpressions) > 0 {
 		reply.UserExpressions = s.userExpressions(ctx, req.UserExpressions)
 	}
 	s.ro.end()
-	goPanics := s.rt.end()
-	if err == nil && len(goPanics) > 0 {
-		err, goPanics = goPanics[0], goPanics[1:]
-	}
-	for _, p := range goPanics {
-		out.Stream("stderr", formatError(p))
+	if crash := s.rt.end(); crash != nil && err == nil {
+		err = s.lateCrash(req.Code, req.ExecutionCount, crash)
 	}
 	switch {
 	case err != nil:
@@ -248,18 +246,15 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 	// before them; otherwise they are declared first.
 	first := slices.IndexFunc(parsed, func(p *parsedChunk) bool { return p.kind != importChunk })
 	if len(gen) > 0 && (first < 0 || parsed[first].kind != declChunk) {
-		if err := s.eval(ctx, generatedCode(gen)); err != nil {
-			s.stale = true
+		if err := s.declareGenerated(ctx, gen); err != nil {
 			return false, s.failure(code, cell, err)
 		}
-		s.decls = append(s.decls, gen...)
-		s.registerTypes(ctx, s.in, gen)
 		gen = nil
 	}
 	calls := programFuncs(parsed)
 	if defers(parsed) {
 		defer func() {
-			if failure == nil || failure.Name == "panic" {
+			if !s.stale && (failure == nil || failure.Name == "panic") { // stale: the program ended
 				if err := s.eval(ctx, runCellDefers); err != nil {
 					result, failure = false, s.failure(code, cell, err)
 				}

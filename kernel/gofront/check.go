@@ -19,6 +19,17 @@ type Session struct {
 	Imports []Import
 	Decls   []Decl
 	Vars    []Var
+	// Instances are the instances of the session's generic code that earlier cells made
+	// (Generated with a Generic name): a cell that redefines the generic code writes them
+	// again.
+	Instances []Instance
+}
+
+// Instance is an instance of a generic function or type of the session: its name and type
+// arguments as Go source.
+type Instance struct {
+	Generic string
+	Args    []string
 }
 
 // Import is one imported package. Name is "" for the package's own name.
@@ -103,6 +114,7 @@ type Checked struct {
 	checker *Checker
 	// generated are the declarations that Lowerings wrote for the cell.
 	generated []Generated
+	earlier   []Instance // the session's instances
 }
 
 // Dropped is an earlier declaration that a cell's redefinitions broke.
@@ -211,7 +223,7 @@ func (c *Checker) Check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	var droppedVars []string
 	var hoisted []Var
 	for {
-		ck, errs, broken, brokenVars := c.check(Session{Imports: s.Imports, Decls: decls, Vars: append(slices.Clip(vars), hoisted...)}, cell, pieces)
+		ck, errs, broken, brokenVars := c.check(Session{Imports: s.Imports, Decls: decls, Vars: append(slices.Clip(vars), hoisted...), Instances: s.Instances}, cell, pieces)
 		if more := hoist(ck, errs); len(more) > 0 && len(hoisted) == 0 {
 			hoisted = more
 			continue
@@ -308,7 +320,7 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	info := NewInfo()
 	files := []*ast.File{session, file}
 	pkg, _ := conf.Check("main", fset, files, info)
-	ck := &Checked{Unit: &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info, helpers: map[string]Generated{}},
+	ck := &Checked{Unit: &Unit{Fset: fset, Files: files, Pkg: pkg, Info: info, helpers: map[string]Generated{}}, earlier: s.Instances,
 		cell: cell, file: file, session: c.sessionAST, decls: s.Decls, cellFn: fn, offsets: spans}
 	var errs []Error
 	var broken []brokenDecl

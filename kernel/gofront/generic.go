@@ -21,6 +21,9 @@ type Generated struct {
 	Source string // the declaration, with a type's methods after it
 	// Of is what it instantiates, as Go writes it: "Map[int, string]", "slices.Sort[[]int, int]".
 	Of string
+	// Instance is, for an instance of the session's own generic code, which; a later cell
+	// that redefines the generic code writes it again (Session.Instances).
+	Instance *Instance
 }
 
 // GeneratedPrefix starts the name of every Generated declaration.
@@ -114,29 +117,20 @@ type substitution map[*types.TypeParam]string
 
 // instance returns the name of the instance of the generic function or type name of src with
 // type arguments args, writing it first if this cell has not.
-func (g *instancer) instance(src *declSource, name string, args []string) (string, error) {
+// goArgs are the type arguments as Go writes them, where they are known (for Instance).
+func (g *instancer) instance(src *declSource, name string, args, goArgs []string) (string, error) {
 	of := name + "[" + strings.Join(args, ", ") + "]"
 	if src != g.main {
 		of = src.pkg.Name() + "." + of
 	}
 	fn, isFunc := src.funcs[name]
 	spec, isType := src.types[name]
-	var body strings.Builder
-	switch {
-	case isFunc:
-		body.WriteString(src.text(fn))
-	case isType:
-		body.WriteString(src.text(spec))
-		for _, m := range src.methods[name] {
-			body.WriteString(src.text(m))
-		}
-	default:
+	if !isFunc && !isType {
 		return "", &instanceError{of, "its source was not found"}
 	}
+	// One name for an instance however its generic code changes: a redefinition replaces
+	// it, as the cell's own declarations are replaced.
 	key := src.pkg.Path() + "." + of
-	if src == g.main {
-		key += "\n" + body.String() // a redefinition is another instance
-	}
 	if n, ok := g.names[key]; ok {
 		return n, nil
 	}
@@ -144,6 +138,9 @@ func (g *instancer) instance(src *declSource, name string, args []string) (strin
 	g.names[key] = inst
 	var err error
 	gen := Generated{Name: inst, Of: of}
+	if src == g.main && goArgs != nil {
+		gen.Instance = &Instance{Generic: name, Args: goArgs}
+	}
 	if isFunc {
 		gen.Kind = "func"
 		gen.Source, err = g.funcInstance(src, fn, inst, args)
@@ -402,13 +399,9 @@ func parenType(t string) string {
 // written with sub.
 func (g *instancer) instanceAt(src *declSource, id *ast.Ident, sub substitution) (string, error) {
 	inst := src.info.Instances[id]
-	var args []string
-	for i := range inst.TypeArgs.Len() {
-		a, err := g.typeText(src, inst.TypeArgs.At(i), sub)
-		if err != nil {
-			return "", err
-		}
-		args = append(args, a)
+	args, goArgs, err := g.typeArgs(src, inst.TypeArgs, sub)
+	if err != nil {
+		return "", err
 	}
 	obj := src.info.Uses[id]
 	if obj == nil {
@@ -421,7 +414,23 @@ func (g *instancer) instanceAt(src *declSource, id *ast.Ident, sub substitution)
 	if err != nil {
 		return "", err
 	}
-	return g.instance(owner, obj.Name(), args)
+	return g.instance(owner, obj.Name(), args, goArgs)
+}
+
+// typeArgs writes the type arguments of an instance for the interpreter and, in the cell's
+// own code (sub is nil), as Go writes them.
+func (g *instancer) typeArgs(src *declSource, list *types.TypeList, sub substitution) (args, goArgs []string, err error) {
+	for i := range list.Len() {
+		a, err := g.typeText(src, list.At(i), sub)
+		if err != nil {
+			return nil, nil, err
+		}
+		args = append(args, a)
+		if sub == nil && src == g.main {
+			goArgs = append(goArgs, g.q.typeString(list.At(i)))
+		}
+	}
+	return args, goArgs, nil
 }
 
 // source returns the declarations of pkg: the cell's own, or a standard package's source.
@@ -619,19 +628,15 @@ func (w *typeWriter) named(t *types.Named) {
 	obj := t.Obj()
 	switch {
 	case t.TypeArgs().Len() > 0:
-		var args []string
-		for i := range t.TypeArgs().Len() {
-			a, err := w.g.typeText(w.src, t.TypeArgs().At(i), w.sub)
-			if err != nil {
-				w.err = err
-				return
-			}
-			args = append(args, a)
+		args, goArgs, err := w.g.typeArgs(w.src, t.TypeArgs(), w.sub)
+		if err != nil {
+			w.err = err
+			return
 		}
 		owner, err := w.g.source(w.src, obj.Pkg())
 		if err == nil {
 			var name string
-			name, err = w.g.instance(owner, obj.Name(), args)
+			name, err = w.g.instance(owner, obj.Name(), args, goArgs)
 			w.b.WriteString(name)
 		}
 		if err != nil {

@@ -24,6 +24,7 @@ func (ck *Checked) instances(lower func(*Unit) []Edit) (uses, blanked []Edit, ge
 	for _, d := range ck.file.Decls {
 		if span, ok := genericDecl(d); ok {
 			blanked = append(blanked, blank(ck.Fset, ck.texts, span))
+			g.rewriteEarlier(genericName(span), ck.earlier)
 			continue
 		}
 		ast.Inspect(d, func(n ast.Node) bool {
@@ -103,6 +104,48 @@ func genericDecl(d ast.Decl) (ast.Node, bool) {
 		}
 	}
 	return nil, false
+}
+
+// genericName is the name of the generic function or type that n, a genericDecl, declares
+// (of a method, its receiver's type).
+func genericName(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if n.Recv != nil && len(n.Recv.List) > 0 {
+			return receiverName(n.Recv.List[0].Type)
+		}
+		return n.Name.Name
+	case *ast.GenDecl:
+		return n.Specs[0].(*ast.TypeSpec).Name.Name
+	case *ast.TypeSpec:
+		return n.Name.Name
+	}
+	return ""
+}
+
+// rewriteEarlier writes again the earlier instances of the generic code name, which the
+// cell redefines, so that the session's code that uses them runs the new version. An
+// instance that no longer compiles (its type arguments are gone) is left as it was.
+func (g *instancer) rewriteEarlier(name string, earlier []Instance) {
+	for _, in := range earlier {
+		if in.Generic != name {
+			continue
+		}
+		args := make([]string, len(in.Args))
+		for i, goArg := range in.Args {
+			tv, err := types.Eval(g.main.fset, g.main.pkg, g.cell.End()-1, goArg) // in the cell, which sees the imports
+			if err == nil && tv.IsType() {
+				args[i], err = g.typeText(g.main, tv.Type, nil)
+			}
+			if err != nil {
+				args = nil
+				break
+			}
+		}
+		if args != nil {
+			_, _ = g.instance(g.main, name, args, in.Args)
+		}
+	}
 }
 
 // blank replaces n by its line breaks, so that the lines after it stay where they were.

@@ -134,7 +134,8 @@ func markPrefixAtEnd(data []byte) int {
 // writer returns a writer that routes straight to ps's destination, in the order of the
 // writes: the interpreter's fmt.Print*, print, log, and Fprint* to os.Stdout and os.Stderr
 // go through it, so that stdout and stderr keep their order. Only writes through the files'
-// own methods (os.Stdout.Write) take the pipes.
+// own methods (os.Stdout.Write, and library code given os.Stdout: template.Execute,
+// json.NewEncoder) take the pipes; a write here first waits until they have been routed.
 func (ro *router) writer(ps *pipeStream) io.Writer { return streamWriter{ro, ps} }
 
 // streamWriter writes to one stream of a router without a pipe.
@@ -144,6 +145,9 @@ type streamWriter struct {
 }
 
 func (w streamWriter) Write(p []byte) (int, error) {
+	if !w.ro.settled() {
+		w.ro.flush()
+	}
 	w.ro.route(w.ps, p, false)
 	return len(p), nil
 }
@@ -240,7 +244,7 @@ func (ro *router) flush() {
 	ro.flushMu.Lock()
 	defer ro.flushMu.Unlock()
 	for _, ps := range []*pipeStream{ro.stdout, ro.stderr} {
-		if !ps.holding.Load() && ps.reader.Settled() {
+		if ps.settled() {
 			ro.route(ps, nil, true)
 			continue
 		}
@@ -257,6 +261,12 @@ func (ro *router) flush() {
 		}
 	}
 }
+
+// settled tells whether all that was written to the pipes so far has been routed.
+func (ro *router) settled() bool { return ro.stdout.settled() && ro.stderr.settled() }
+
+// settled tells whether all that was written to ps's pipe so far has been routed.
+func (ps *pipeStream) settled() bool { return !ps.holding.Load() && ps.reader.Settled() }
 
 // end flushes the streams and stops routing to the cell's Output.
 func (ro *router) end() {

@@ -74,3 +74,31 @@ os.Stderr.WriteString("no newline")`)
 		t.Errorf("the next cell got %d streams of the earlier ones", len(streams))
 	}
 }
+
+// Library code given os.Stdout writes through the file (the pipe), fmt.Println does not:
+// a cell's lines still come in the order they ran.
+func TestWritesToTheFileAndPrintlnKeepTheirOrder(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`import ("encoding/json"; "fmt"; "os"; "strings"; "text/template")`)
+	tests := []struct {
+		name, code, want string
+	}{
+		{"template with a func", `t := template.Must(template.New("t").Funcs(template.FuncMap{"up": strings.ToUpper}).Parse("{{up .}}\n"))
+t.Execute(os.Stdout, "a")
+fmt.Println("b")`, "A\nb\n"},
+		{"file methods", `for i := 0; i < 50; i++ {
+	os.Stdout.WriteString("w")
+	fmt.Print(i % 10)
+}
+fmt.Println()`, strings.Repeat("w0w1w2w3w4w5w6w7w8w9", 5) + "\n"},
+		{"json encoder", `json.NewEncoder(os.Stdout).Encode([]int{1})
+fmt.Println("after")`, "[1]\nafter\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := h.mustExec(tt.code).out.Text("stdout"); got != tt.want {
+				t.Errorf("stdout %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -72,7 +72,7 @@ func declKeys(d ast.Decl) []string {
 		if d.Recv == nil || len(d.Recv.List) == 0 {
 			return []string{"func " + d.Name.Name}
 		}
-		return []string{"method " + receiverType(d.Recv.List[0].Type) + "." + d.Name.Name}
+		return []string{"method " + gofront.ReceiverName(d.Recv.List[0].Type) + "." + d.Name.Name}
 	case *ast.GenDecl:
 		for _, spec := range d.Specs {
 			switch spec := spec.(type) {
@@ -92,26 +92,6 @@ func declKeys(d ast.Decl) []string {
 		}
 	}
 	return keys
-}
-
-// receiverType returns the type name of a method receiver: T for T, *T, T[K] and *T[K].
-func receiverType(x ast.Expr) string {
-	for {
-		switch t := x.(type) {
-		case *ast.StarExpr:
-			x = t.X
-		case *ast.IndexExpr:
-			x = t.X
-		case *ast.IndexListExpr:
-			x = t.X
-		case *ast.ParenExpr:
-			x = t.X
-		case *ast.Ident:
-			return t.Name
-		default:
-			return ""
-		}
-	}
 }
 
 // varNames returns the names that keys declare as kind ("var ", "type ", ...).

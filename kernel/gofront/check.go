@@ -503,7 +503,7 @@ func DeclNames(d ast.Decl) []string {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		if d.Recv != nil && len(d.Recv.List) > 0 {
-			return []string{receiverName(d.Recv.List[0].Type) + "." + d.Name.Name}
+			return []string{ReceiverName(d.Recv.List[0].Type) + "." + d.Name.Name}
 		}
 		return []string{d.Name.Name}
 	case *ast.GenDecl:
@@ -523,8 +523,8 @@ func DeclNames(d ast.Decl) []string {
 	return names
 }
 
-// receiverName returns the type name of a method receiver: T for T, *T, T[K] and *T[K].
-func receiverName(x ast.Expr) string {
+// ReceiverName returns the type name of a method receiver: T for T, *T, T[K] and *T[K].
+func ReceiverName(x ast.Expr) string {
 	for {
 		switch t := x.(type) {
 		case *ast.StarExpr:

@@ -51,7 +51,7 @@ func (d *declSource) index(files []*ast.File) {
 			switch decl := decl.(type) {
 			case *ast.FuncDecl:
 				if decl.Recv != nil && len(decl.Recv.List) > 0 {
-					r := receiverName(decl.Recv.List[0].Type)
+					r := ReceiverName(decl.Recv.List[0].Type)
 					d.methods[r] = append(d.methods[r], decl)
 				} else if decl.Name.Name != "_" && decl.Name.Name != "init" {
 					d.funcs[decl.Name.Name] = decl

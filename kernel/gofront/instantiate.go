@@ -112,7 +112,7 @@ func genericName(n ast.Node) string {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		if n.Recv != nil && len(n.Recv.List) > 0 {
-			return receiverName(n.Recv.List[0].Type)
+			return ReceiverName(n.Recv.List[0].Type)
 		}
 		return n.Name.Name
 	case *ast.GenDecl:

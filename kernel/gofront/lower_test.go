@@ -27,6 +27,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/recover.txt", []func(*Unit) []Edit{recoverCalls}},
 	{"testdata/lower/embed.txt", []func(*Unit) []Edit{embeddedInterfaces}},
 	{"testdata/lower/methodexpr.txt", []func(*Unit) []Edit{methodExprs}},
+	{"testdata/lower/ifacenil.txt", []func(*Unit) []Edit{nilErrors}},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and

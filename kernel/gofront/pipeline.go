@@ -19,6 +19,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	embeddedInterfaces,
 	recoverCalls,
 	methodExprs,
+	nilErrors,
 }
 
 // lowerUnit applies every one of unitLowerings to u.

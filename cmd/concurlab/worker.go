@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime/debug"
 
 	"github.com/concurlab/concurlab/kernel/eval"
@@ -23,5 +24,8 @@ func runWorker() error {
 		return err
 	}
 	defer stopProfile()
+	// Cells are programs run without arguments, as `go run main.go` runs them: flag.Parse
+	// and os.Args must not see the worker's own.
+	os.Args = os.Args[:1]
 	return worker.RunChild(magic.Wrap(eval.New(eval.Options{})))
 }

@@ -220,3 +220,11 @@ func asStrings(v any) []string {
 	}
 	return out
 }
+
+// A pasted program sees what `go run main.go` gives it: no arguments, so flag.Parse finds
+// none of the worker's.
+func TestProgramsRunWithoutArguments(t *testing.T) {
+	k := startKernel(t)
+	run(t, k, `import ("flag"; "fmt"; "os")`)
+	mustResult(t, k, "verbose := flag.Bool(\"v\", false, \"\")\nflag.Parse()\nfmt.Sprint(flag.NArg(), len(os.Args), *verbose)", `"0 1 false"`)
+}

@@ -13,8 +13,6 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
-
-	"github.com/concurlab/concurlab/kernel/engine"
 )
 
 // hostRuntime is the compiled side of the rewrites: the package "concurlab/rt" that rewritten
@@ -26,7 +24,8 @@ type hostRuntime struct {
 	mu         sync.Mutex
 	running    bool                          // a cell is running
 	values     []shownValue                  // results of the running cell
-	goPanics   []*engine.Error               // goroutine panics while the cell runs
+	crash      *goCrash                      // the goroutine panic that ended the running cell
+	cancel     context.CancelCauseFunc       // ends the running cell with a cause
 	goroutines map[int64]goOrigin            // rewritten goroutines alive, by goroutine id
 	stop       chan struct{}                 // closed when the running cell is interrupted
 	types      map[reflect.Type]string       // the session's named types, by the reflect type yaegi built
@@ -130,19 +129,20 @@ func (h *hostRuntime) exit(code int) {
 	panic(programExit{code})
 }
 
-// begin starts a cell: results and goroutine panics from now on belong to it.
-func (h *hostRuntime) begin() {
+// begin starts a cell: results and goroutine panics from now on belong to it, and cancel
+// ends it when a goroutine panics.
+func (h *hostRuntime) begin(cancel context.CancelCauseFunc) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.running, h.values, h.goPanics = true, nil, nil
+	h.running, h.values, h.crash, h.cancel = true, nil, nil, cancel
 }
 
-// end finishes the cell and returns its goroutine panics.
-func (h *hostRuntime) end() []*engine.Error {
+// end finishes the cell and returns the goroutine panic that ended it, if any.
+func (h *hostRuntime) end() *goCrash {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.running = false
-	return h.goPanics
+	h.running, h.cancel = false, nil
+	return h.crash
 }
 
 // takeValues returns and forgets the result values received so far.
@@ -199,7 +199,11 @@ func (h *hostRuntime) goStart(cell, line int) {
 	h.goroutines[goroutineID()] = goOrigin{cell, line}
 }
 
-// goEnd ends a rewritten goroutine; recovered is what its deferred recover returned.
+// goEnd ends a rewritten goroutine; recovered is what its deferred recover returned. A
+// panic (or os.Exit) while a cell runs ends the cell as it ends a Go program: what the cell
+// prints from then on is not shown, and the cell's evaluation is cancelled with the panic as
+// its cause. A panic while no cell runs is shown at the next cell. Once the program ended
+// (an interrupt, os.Exit, an earlier goroutine panic), its goroutines' panics are not shown.
 func (h *hostRuntime) goEnd(cell, line int, recovered any) {
 	h.mu.Lock()
 	delete(h.goroutines, goroutineID())
@@ -207,17 +211,29 @@ func (h *hostRuntime) goEnd(cell, line int, recovered any) {
 	if recovered == nil {
 		return
 	}
-	e := goroutinePanic(cell, line, recovered, h.ro.takeTrace())
-	if e == nil {
-		return // os.Exit(0)
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.running {
-		h.goPanics = append(h.goPanics, e)
+	select {
+	case <-h.stopped():
 		return
+	default:
 	}
-	h.ro.deliver("stderr", formatError(e))
+	c := &goCrash{cell: cell, line: line, value: recovered, trace: h.ro.takeTrace()}
+	h.mu.Lock()
+	running, first := h.running, h.running && h.crash == nil
+	if first {
+		h.crash = c
+	}
+	cancel := h.cancel
+	h.mu.Unlock()
+	switch {
+	case first:
+		h.ro.exit()
+		h.interrupt() // the program's sleeps end now, while nothing it prints is shown
+		cancel(c)
+	case !running:
+		if e := c.alone(); e != nil {
+			h.ro.deliver("stderr", formatError(e))
+		}
+	}
 }
 
 // origins returns the go statement of each rewritten goroutine alive.

@@ -245,6 +245,14 @@ func (s *Session) interrupted() {
 	s.stale = true
 }
 
+// endProgram ends the session's program as Go ends one when main returns or os.Exit is
+// called: every goroutine stops (at its next interpreted instruction, or when its compiled
+// call returns), and the next cell runs in a rebuilt interpreter with the values carried.
+func (s *Session) endProgram() {
+	halt(s.in)
+	s.interrupted()
+}
+
 // compileFailure is compileError with a hint when the undefined name is a package that the
 // session has not imported.
 func (s *Session) compileFailure(code string, cell int, ce *cellError) *engine.Error {
@@ -263,7 +271,11 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 	var ie internalError
 	var re *replayError
 	var ce *cellError
+	var gc *goCrash
 	switch {
+	case errors.As(err, &gc):
+		s.interrupted() // the program's other goroutines end with it
+		return s.crashReport(code, cell, gc)
 	case errors.As(err, &dl):
 		s.interrupted()
 		return dl.report()
@@ -273,7 +285,7 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 			"  The cell and its goroutines were stopped; declarations and values of earlier cells are kept.")
 	case errors.As(err, &p):
 		if ex, ok := p.Value.(programExit); ok {
-			s.interrupted() // the program's goroutines end with it
+			s.endProgram()
 			return exitError(ex)
 		}
 		return s.panicReport(code, cell, p.Value, s.ro.takeTrace())

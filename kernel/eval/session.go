@@ -172,8 +172,10 @@ func (s *Session) Execute(ctx context.Context, req engine.ExecuteRequest, out en
 		reply.UserExpressions = s.userExpressions(ctx, req.UserExpressions)
 	}
 	s.ro.end()
-	if crash := s.rt.end(); crash != nil && err == nil {
-		err = s.lateCrash(req.Code, req.ExecutionCount, crash)
+	if crash := s.rt.end(); crash != nil {
+		if e := s.lateCrash(req.Code, req.ExecutionCount, crash); err == nil {
+			err = e
+		}
 	}
 	switch {
 	case err != nil:
@@ -286,6 +288,12 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 		if err := s.eval(ctx, yaegiSource(stmtChunk, c.line, c.col, c.call)); err != nil {
 			return false, s.failure(code, cell, err)
 		}
+		if c.main {
+			// A program ends when main returns, and its goroutines with it: what they
+			// would print afterwards is not shown, and they do not run on into later cells.
+			s.ro.exit()
+			s.endProgram()
+		}
 	}
 	return result, nil
 }
@@ -308,6 +316,7 @@ func defers(chunks []*parsedChunk) bool {
 type programCall struct {
 	call      string
 	line, col int
+	main      bool
 }
 
 // programFuncs renames the init and main functions that chunks declare, which yaegi would
@@ -332,7 +341,7 @@ func programFuncs(chunks []*parsedChunk) []programCall {
 		}
 		start := p.offset(f.Name.Pos())
 		p.lowered = append(p.lowered, edit{start: start, end: start + len(f.Name.Name), repl: name})
-		call := programCall{call: name + "()", line: pos.Line, col: pos.Column}
+		call := programCall{call: name + "()", line: pos.Line, col: pos.Column, main: f.Name.Name == "main"}
 		if f.Name.Name == "init" {
 			f.Name.Name = name
 			inits = append(inits, call)

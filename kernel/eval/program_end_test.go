@@ -1,0 +1,34 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestProgramEndsWithItsGoroutines runs pasted programs whose goroutines are still running
+// when main returns or os.Exit is called: as in Go, they end with the program, and print
+// nothing more, in this cell or a later one; the session keeps its declarations and values.
+func TestProgramEndsWithItsGoroutines(t *testing.T) {
+	ticker := "\tgo func() {\n\t\tfor i := 0; ; i++ {\n\t\t\tfmt.Println(\"tick\", i)\n\t\t\ttime.Sleep(20 * time.Millisecond)\n\t\t}\n\t}()\n\ttime.Sleep(50 * time.Millisecond)\n"
+	tests := []struct{ name, end, err string }{
+		{"main returns", "\tfmt.Println(\"done\")\n", ""},
+		{"os.Exit", "\tfmt.Println(\"done\")\n\tos.Exit(3)\n", "exit status 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, Options{})
+			program := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"time\"\n)\n\nvar kept = 41\n\nfunc main() {\n\t_ = os.Args\n" + ticker + tt.end + "}\n"
+			r := h.exec(program)
+			if got := r.out.Text("stdout"); !strings.HasPrefix(got, "tick 0\n") || !strings.HasSuffix(got, "done\n") {
+				t.Errorf("the program printed %q, want ticks and then done, last", got)
+			}
+			if !strings.Contains(r.errorText(), tt.err) || (tt.err == "") != (r.reply.Error == nil) {
+				t.Errorf("error %q, want %q", r.errorText(), tt.err)
+			}
+			later := h.mustExec("time.Sleep(100 * time.Millisecond)\nkept + 1")
+			if out := later.out.Text("stdout"); out != "" || later.result() != "42" {
+				t.Errorf("a later cell printed %q and made %q; want nothing printed and 42", out, later.result())
+			}
+		})
+	}
+}

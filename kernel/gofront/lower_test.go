@@ -28,6 +28,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/embed.txt", []func(*Unit) []Edit{embeddedInterfaces}},
 	{"testdata/lower/methodexpr.txt", []func(*Unit) []Edit{methodExprs}},
 	{"testdata/lower/ifacenil.txt", []func(*Unit) []Edit{nilErrors}},
+	{"testdata/lower/typeswitch.txt", []func(*Unit) []Edit{typeSwitches}},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and

@@ -20,6 +20,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	recoverCalls,
 	methodExprs,
 	nilErrors,
+	typeSwitches,
 }
 
 // lowerUnit applies every one of unitLowerings to u.

@@ -74,7 +74,7 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Methods":   reflect.ValueOf(h.registerMethods),
 			"Fields":    reflect.ValueOf(h.registerFields),
 			"Recovered": reflect.ValueOf(recovered),
-			"NilError":  reflect.ValueOf(h.nilError),
+			"CellError": reflect.ValueOf(h.cellError),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(h.exit),

@@ -47,6 +47,13 @@ func TestEverydayGoInOneSession(t *testing.T) {
 		{code: "type point struct{ x, y int }\ntype Vertex struct{ X, Y int }\np := point{1, 2}\nfmt.Printf(\"%+v %T %T %v\\n\", p, p, &Vertex{1, 2}, &Vertex{3, 4})", stdout: "{x:1 y:2} main.point *main.Vertex &{3 4}\n"},
 		{code: "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"program ran\")\n\tos.Exit(0)\n}", stdout: "program ran\n"},
 		{code: `fmt.Println(a, total, pow)`, stdout: "1 10 3\n"},
+		// Package variables initialised from earlier cells' variables (a statement's, a
+		// declaration's), and one of an interface type.
+		{code: `var base = 40`},
+		{code: `var answer = base + a + 1`},
+		{code: "var other = a\nfmt.Println(answer, other)", stdout: "42 1\n"},
+		{code: "type valuer interface{ Value() int }\ntype box struct{ v int }\nfunc (b box) Value() int { return b.v }\nbx := box{4}"},
+		{code: "var v valuer = bx\nfmt.Println(v.Value(), answer)", stdout: "4 42\n"},
 	}
 	for _, st := range steps {
 		r := h.exec(st.code)

@@ -21,6 +21,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	methodExprs,
 	nilErrors,
 	typeSwitches,
+	varInits,
 }
 
 // lowerUnit applies every one of unitLowerings to u.

@@ -1,0 +1,82 @@
+package gofront
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// varInits lowers the package-level var declarations of the cell whose initialisers read
+// variables of earlier cells: the interpreter orders a cell's variables by what their
+// initialisers read, finds the earlier cells' variables among none of them, and refuses the
+// declaration ("variable definition loop"). The initialiser moves into a function declared
+// beside it, whose body the interpreter does not look into, on the same line:
+//
+//	var c = a + 1   becomes   var c int = __cl_init_c(); func __cl_init_c() int { return a + 1 }
+//
+// A declaration whose initialiser also reads variables of its own cell is left alone: hiding
+// what it reads would let the interpreter initialise it first. So is one of several names
+// (var a, b = x, y), which the interpreter refuses still.
+func varInits(u *Unit) []Edit {
+	var edits []Edit
+	for _, f := range u.Files {
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.VAR || g.Lparen.IsValid() || len(g.Specs) != 1 {
+				continue
+			}
+			spec := g.Specs[0].(*ast.ValueSpec)
+			// (one name: the interpreter types a call of several results before it has
+			// read the function declared after it)
+			if len(spec.Names) != 1 || len(spec.Values) != 1 || !readsOnlyEarlierVars(u, f, spec.Values) {
+				continue
+			}
+			edits = append(edits, varInitEdits(u, g, spec)...)
+		}
+	}
+	return edits
+}
+
+// readsOnlyEarlierVars reports whether exprs read a package-level variable, and every one
+// they read is declared outside file (by an earlier cell).
+func readsOnlyEarlierVars(u *Unit, file *ast.File, exprs []ast.Expr) bool {
+	earlier, own := false, false
+	for _, x := range exprs {
+		ast.Inspect(x, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			v, ok := u.Info.Uses[id].(*types.Var)
+			if !ok || v.IsField() || v.Pkg() != u.Pkg || v.Parent() != u.Pkg.Scope() {
+				return true
+			}
+			if file.FileStart <= v.Pos() && v.Pos() <= file.FileEnd {
+				own = true
+			} else {
+				earlier = true
+			}
+			return true
+		})
+	}
+	return earlier && !own
+}
+
+// varInitEdits moves the initialiser of spec, the one spec of g, into a function.
+func varInitEdits(u *Unit, g *ast.GenDecl, spec *ast.ValueSpec) []Edit {
+	name := spec.Names[0].Name
+	typ := "any"
+	if obj := u.Info.Defs[spec.Names[0]]; obj != nil {
+		typ = u.TypeString(obj.Type())
+	}
+	fn := "__cl_init_" + name
+	head := "var " + name + " " + typ + " = " + fn + "(); func " + fn + "() " + typ + " { return "
+	// Line breaks between the names and the initialiser stay, inside the function.
+	head += strings.Repeat("\n", u.Fset.Position(spec.Values[0].Pos()).Line-u.Fset.Position(g.Pos()).Line)
+	value := spec.Values[0]
+	return []Edit{
+		{Pos: g.Pos(), End: value.Pos(), Text: head},
+		{Pos: value.End(), End: value.End(), Text: " }"},
+	}
+}

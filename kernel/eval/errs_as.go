@@ -188,10 +188,11 @@ func (h *hostRuntime) walk(err any, visit func(e any) bool) bool {
 	return false
 }
 
-// nilError is __rt.NilError(p, goType), the contract with the front end's lowering: the
-// error value of p, a nil pointer of the session type goType (as %T prints it) with an Error
-// method, which Go does not compare equal to nil. The interpreter would make it a nil error.
-func (h *hostRuntime) nilError(p any, goType string) error {
+// cellError is __rt.CellError(p, goType), the contract with the front end's lowering: the
+// error value of p, a nil pointer (which Go does not compare equal to nil) or a struct value
+// of the session type goType (as %T prints it) with an Error method. The interpreter would
+// make it a nil error, or an error holding the struct's last field.
+func (h *hostRuntime) cellError(p any, goType string) error {
 	p = unwrap(p)
 	if ms := h.cellMethodsOf(reflect.ValueOf(p), goType); ms != nil && ms.has("Error") {
 		return sessionError{p, ms}

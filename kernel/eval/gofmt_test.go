@@ -33,7 +33,6 @@ var knownGaps = map[string]string{
 	"join": "yaegi passes a pointer of a cell type to errors.Join's variadic error parameter without its Error method",
 	"identical_structs": "yaegi gives struct types with the same fields one reflect type, so the printer " +
 		"takes either for the other (its name, its methods)",
-	"type_switch": "yaegi's type switch matches no case of a cell-declared type (not even on a value of type any)",
 	"toplevel_assert": "a comma-ok type assertion among a cell's top-level statements fails in yaegi (nil type); " +
 		"inside a function it works",
 }

@@ -7,19 +7,21 @@ import (
 	"strconv"
 )
 
-// NilError is the host function that makes the error value of a nil pointer of a cell type,
-// which the interpreter would make a nil error: the evaluator provides it, as
-// __rt.NilError(p any, goType string) error, goType being the pointer type as %T prints it.
-const NilError = "__rt.NilError"
+// CellError is the host function that makes the error value of a nil pointer or of a struct
+// value of a cell type, which the interpreter would make a nil error or the struct's last
+// field: the evaluator provides it, as __rt.CellError(v any, goType string) error, goType
+// being the type as %T prints it.
+const CellError = "__rt.CellError"
 
 // nilErrors wraps each implicit conversion of a pointer to a named type of the cell's
 // package to the interface error (returned, assigned, passed, sent, or an element of a
-// composite literal) in a function that passes a nil pointer to NilError:
+// composite literal) in a function that passes a nil pointer to CellError:
 //
 //	return p   becomes   return __cl_nilerr_MyErr(p)
 //
-// with func __cl_nilerr_MyErr(p *MyErr) error { if p == nil { return __rt.NilError(p, "*main.MyErr") }; return p }.
-// Go's error holding a nil *MyErr is not nil; the interpreter's is.
+// with func __cl_nilerr_MyErr(p *MyErr) error { if p == nil { return __rt.CellError(p, "*main.MyErr") }; return p }.
+// Go's error holding a nil *MyErr is not nil; the interpreter's is. A struct value of a cell
+// type converts by CellError itself: the interpreter's error would hold its last field.
 func nilErrors(u *Unit) []Edit {
 	var edits []Edit
 	errorType := types.Universe.Lookup("error").Type()
@@ -27,17 +29,23 @@ func nilErrors(u *Unit) []Edit {
 		if !types.Identical(target, errorType) || neverNil(e) {
 			return
 		}
+		if named, ok := u.Info.TypeOf(e).(*types.Named); ok && cellType(u, named) && isStruct(named) {
+			goType := types.TypeString(named, func(p *types.Package) string { return p.Name() })
+			edits = append(edits, Edit{Pos: e.Pos(), End: e.Pos(), Text: CellError + "("},
+				Edit{Pos: e.End(), End: e.End(), Text: ", " + strconv.Quote(goType) + ")"})
+			return
+		}
 		ptr, ok := u.Info.TypeOf(e).(*types.Pointer)
 		if !ok {
 			return
 		}
 		named, ok := ptr.Elem().(*types.Named)
-		if !ok || named.Obj().Pkg() != u.Pkg || named.TypeParams().Len() > 0 || named.TypeArgs().Len() > 0 {
+		if !ok || !cellType(u, named) {
 			return
 		}
 		goType := types.TypeString(ptr, func(p *types.Package) string { return p.Name() })
 		typ := u.TypeString(ptr)
-		lit := "func(p " + typ + ") error { if p == nil { return " + NilError + "(p, " + strconv.Quote(goType) + ") }; return p }"
+		lit := "func(p " + typ + ") error { if p == nil { return " + CellError + "(p, " + strconv.Quote(goType) + ") }; return p }"
 		fn := "(" + lit + ")"
 		if named.Obj().Parent() == u.Pkg.Scope() {
 			name := "__cl_nilerr_" + named.Obj().Name()
@@ -46,6 +54,11 @@ func nilErrors(u *Unit) []Edit {
 		edits = append(edits, Edit{Pos: e.Pos(), End: e.Pos(), Text: fn + "("}, Edit{Pos: e.End(), End: e.End(), Text: ")"})
 	})
 	return edits
+}
+
+// cellType reports whether named is a type of the unit's package that is not generic.
+func cellType(u *Unit, named *types.Named) bool {
+	return named.Obj().Pkg() == u.Pkg && named.TypeParams().Len() == 0 && named.TypeArgs().Len() == 0
 }
 
 // neverNil reports whether e, a pointer, is one that cannot be nil: &x or &T{}.
@@ -176,4 +189,10 @@ func literalElems(u *Unit, lit *ast.CompositeLit, to func(ast.Expr, types.Type))
 			to(value, t.Elem())
 		}
 	}
+}
+
+// isStruct reports whether t's underlying type is a struct.
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }

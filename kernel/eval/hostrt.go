@@ -34,6 +34,7 @@ type hostRuntime struct {
 	registered map[string]string             // the registration of each type's methods, by name
 	fields     map[string][]string           // the Go types of the session's struct types' fields, by Go name
 
+	epoch     atomic.Int64  // interrupts so far: a chunk of an earlier epoch must not run
 	timers    *atomic.Int64 // sleeps and timers pending in the interpreter since the last rearm
 	clockUsed atomic.Bool   // a timer or ticker exists that the deadlock check cannot see
 }
@@ -70,6 +71,7 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Value":     reflect.ValueOf(h.value),
 			"GoStart":   reflect.ValueOf(h.goStart),
 			"GoEnd":     reflect.ValueOf(h.goEnd),
+			"Alive":     reflect.ValueOf(h.alive),
 			"TypeName":  reflect.ValueOf(h.typeName),
 			"Methods":   reflect.ValueOf(h.registerMethods),
 			"Fields":    reflect.ValueOf(h.registerFields),
@@ -154,10 +156,11 @@ func (h *hostRuntime) takeValues() []shownValue {
 	return values
 }
 
-// interrupt wakes every sleep of the interpreter for good.
+// interrupt wakes every sleep of the interpreter for good, and ends the epoch.
 func (h *hostRuntime) interrupt() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.epoch.Add(1)
 	select {
 	case <-h.stop:
 	default:
@@ -175,6 +178,21 @@ func (h *hostRuntime) rearm() {
 	h.timers = new(atomic.Int64)
 	h.goroutines = map[int64]goOrigin{}
 	h.clockUsed.Store(false)
+}
+
+// guard returns the statement that starts a statement chunk: it stops the chunk when an
+// interrupt came between its evaluation and its run. A cancelled evaluation returns while
+// yaegi still compiles the chunk, and yaegi then runs all of it (its stop reaches only
+// frames that were running), after the cell ended.
+func (h *hostRuntime) guard() string {
+	return fmt.Sprintf("__rt.Alive(%d);", h.epoch.Load())
+}
+
+// alive is __rt.Alive: it panics when the epoch of a chunk has ended.
+func (h *hostRuntime) alive(epoch int64) {
+	if epoch != h.epoch.Load() {
+		panic("the program ended before this chunk ran")
+	}
 }
 
 func (h *hostRuntime) stopped() <-chan struct{} {

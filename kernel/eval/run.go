@@ -193,6 +193,9 @@ func (e internalError) Error() string { return fmt.Sprintf("interpreter failure:
 // eval evaluates src in the session's interpreter until it ends, ctx is cancelled, or the
 // deadlock check gives up on it (the error is then the *deadlock).
 func (s *Session) eval(ctx context.Context, src string) error {
+	if rest, ok := strings.CutPrefix(src, ";"); ok { // a statement chunk
+		src = ";" + s.rt.guard() + rest
+	}
 	return s.evalIn(ctx, s.in, src)
 }
 
@@ -274,7 +277,7 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 	var gc *goCrash
 	switch {
 	case errors.As(err, &gc):
-		s.interrupted() // the program's other goroutines end with it
+		s.endProgram() // the program's other goroutines end with it
 		return s.crashReport(code, cell, gc)
 	case errors.As(err, &dl):
 		s.interrupted()

@@ -9,7 +9,7 @@ import (
 )
 
 // goldenPrograms are the folders of programs that TestGenericProgramsPrintWhatGoRunPrints runs.
-var goldenPrograms = []string{"testdata/generics", "testdata/recover", "testdata/methodvalues"}
+var goldenPrograms = []string{"testdata/generics", "testdata/recover", "testdata/methodvalues", "testdata/consts"}
 
 // TestGenericProgramsPrintWhatGoRunPrints runs each program of goldenPrograms as one cell of
 // a fresh session and compares what it prints with the golden file that go run printed

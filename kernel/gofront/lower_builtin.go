@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,10 +109,17 @@ func constantText(u *Unit, tv types.TypeAndValue) string {
 	case constant.String:
 		lit = strconv.Quote(constant.StringVal(v))
 	case constant.Float:
+		// Typed, the shortest decimal that is the float64 value (the interpreter computes
+		// a conversion of a quotient, float64((5.0/2)), as 0); untyped, exact.
 		lit = v.ExactString()
-		if num, den, ok := strings.Cut(lit, "/"); ok {
+		b, untyped := tv.Type.(*types.Basic)
+		untyped = untyped && b.Info()&types.IsUntyped != 0
+		if f, _ := constant.Float64Val(v); !untyped && !math.IsInf(f, 0) {
+			lit = strconv.FormatFloat(f, 'g', -1, 64)
+		} else if num, den, ok := strings.Cut(lit, "/"); ok {
 			lit = "(" + num + ".0/" + den + ")"
-		} else if !strings.ContainsAny(lit, ".eE") {
+		}
+		if !strings.ContainsAny(lit, ".eE(") {
 			lit += ".0"
 		}
 	default:

@@ -22,6 +22,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	nilErrors,
 	typeSwitches,
 	varInits,
+	constValues,
 }
 
 // lowerUnit applies every one of unitLowerings to u.
@@ -55,9 +56,34 @@ func (ck *Checked) Lowerings() ([]Edit, error) {
 	edits = slices.DeleteFunc(edits, func(e Edit) bool {
 		return slices.ContainsFunc(blanked, func(b Edit) bool { return b.Pos <= e.Pos && e.End <= b.End })
 	})
-	return slices.Concat(edits, uses, blanked), nil
+	return withoutNested(slices.Concat(edits, uses, blanked)), nil
 }
 
 // Generated returns the declarations that the cell's lowered code uses besides its own, in
 // the order written; Lowerings makes them.
 func (ck *Checked) Generated() []Generated { return ck.generated }
+
+// withoutNested returns edits without those that a replacement of another lowering makes
+// void: inside the span it replaces, or replacing that span again (two lowerings may each
+// fold a constant: min(1, 2) / 2 in a const declaration). Insertions at a replaced span's
+// ends stay.
+func withoutNested(edits []Edit) []Edit {
+	var spans []Edit
+	for _, e := range edits {
+		if e.Pos != e.End && !slices.ContainsFunc(spans, func(s Edit) bool { return s.Pos == e.Pos && s.End == e.End }) {
+			spans = append(spans, e)
+		}
+	}
+	var out []Edit
+	for _, e := range edits {
+		void := slices.ContainsFunc(spans, func(s Edit) bool {
+			inside := s.Pos <= e.Pos && e.End <= s.End && (s.Pos < e.Pos || e.End < s.End)
+			return inside && !(e.Pos == e.End && (e.Pos == s.Pos || e.Pos == s.End))
+		})
+		twin := e.Pos != e.End && slices.ContainsFunc(out, func(o Edit) bool { return o.Pos == e.Pos && o.End == e.End })
+		if !void && !twin {
+			out = append(out, e)
+		}
+	}
+	return out
+}

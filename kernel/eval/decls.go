@@ -28,6 +28,7 @@ type declaration struct {
 	// not the user.
 	generated bool
 	of        string // what a generated declaration instantiates: "Set[string]"
+	shown     string // how %T names an instance of a generic type: "Tree[string,int]"
 	instance  *gofront.Instance
 }
 

@@ -26,7 +26,7 @@ func (s *Session) generatedDecls(ck *gofront.Checked, cell int) ([]declaration, 
 			return nil, fmt.Errorf("the code written for %s does not parse: %v", g.Of, err)
 		}
 		out = append(out, declaration{keys: []string{key}, source: g.Source, code: applyEdits(p.text, s.rewrites(p, cell)),
-			cell: cell, line: 1, col: 1, generated: true, of: g.Of, instance: g.Instance})
+			cell: cell, line: 1, col: 1, generated: true, of: g.Of, shown: g.Shown, instance: g.Instance})
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,7 +97,7 @@ func (s *Session) registerTypes(ctx context.Context, in *interp.Interpreter, dec
 		for _, name := range varNames(d.keys, "type ") {
 			goName := name
 			if d.generated {
-				goName = d.of // Set[string], not the instance's declaration's name
+				goName = cmp.Or(d.shown, d.of) // Set[string], not the instance's declaration's name
 			}
 			_ = s.evalIn(ctx, in, fmt.Sprintf("__rt.TypeName(%q, (*%s)(nil))", goName, name))
 		}

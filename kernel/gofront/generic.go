@@ -21,6 +21,9 @@ type Generated struct {
 	Source string // the declaration, with a type's methods after it
 	// Of is what it instantiates, as Go writes it: "Map[int, string]", "slices.Sort[[]int, int]".
 	Of string
+	// Shown is how %T names it, without the package: "Tree[string,int]",
+	// "List[main.Pair[string,int]]" ("" but for instances).
+	Shown string
 	// Instance is, for an instance of the session's own generic code, which; a later cell
 	// that redefines the generic code writes it again (Session.Instances).
 	Instance *Instance
@@ -87,6 +90,7 @@ type instancer struct {
 	out    []Generated
 	used   map[string]string // package name → path, of packages the generated code refers to
 	blanks int               // blank fields renamed
+	shown  map[string]string // a type argument as the interpreter's code writes it → as %T shows it
 	has    func(path, name string) bool
 	// cell is the cell's file; cellEdits are edits of it that instances need (a local type
 	// hoisted to package level).
@@ -137,7 +141,7 @@ func (g *instancer) instance(src *declSource, name string, args, goArgs []string
 	inst := fmt.Sprintf("%s%s_%08x", GeneratedPrefix, name, hash32(key))
 	g.names[key] = inst
 	var err error
-	gen := Generated{Name: inst, Of: of}
+	gen := Generated{Name: inst, Of: of, Shown: g.display(name, args)}
 	if src == g.main && goArgs != nil {
 		gen.Instance = &Instance{Generic: name, Args: goArgs}
 	}
@@ -428,9 +432,40 @@ func (g *instancer) typeArgs(src *declSource, list *types.TypeList, sub substitu
 		args = append(args, a)
 		if sub == nil && src == g.main {
 			goArgs = append(goArgs, g.q.typeString(list.At(i)))
+			g.shown[a] = shownType(list.At(i))
 		}
 	}
 	return args, goArgs, nil
+}
+
+// shownType writes t as %T shows it: instances of generic types with their type arguments
+// parted by "," alone, as reflect names them.
+func shownType(t types.Type) string {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.TypeArgs().Len() == 0 {
+		return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+	}
+	args := make([]string, named.TypeArgs().Len())
+	for i := range args {
+		args[i] = shownType(named.TypeArgs().At(i))
+	}
+	name := named.Obj().Name()
+	if pkg := named.Obj().Pkg(); pkg != nil {
+		name = pkg.Name() + "." + name
+	}
+	return name + "[" + strings.Join(args, ",") + "]"
+}
+
+// display writes an instance as %T shows it: main.Tree[string,int], main.List[main.Pair[string,int]].
+func (g *instancer) display(name string, args []string) string {
+	shown := make([]string, len(args))
+	for i, a := range args {
+		shown[i] = a
+		if s, ok := g.shown[a]; ok {
+			shown[i] = s
+		}
+	}
+	return name + "[" + strings.Join(shown, ",") + "]"
 }
 
 // source returns the declarations of pkg: the cell's own, or a standard package's source.

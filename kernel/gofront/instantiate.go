@@ -20,7 +20,7 @@ import (
 func (ck *Checked) instances(lower func(*Unit) []Edit) (uses, blanked []Edit, gen []Generated, err error) {
 	main := &declSource{fset: ck.Fset, info: ck.Info, pkg: ck.Pkg, texts: ck.texts}
 	main.index(ck.Files)
-	g := &instancer{main: main, std: ck.checker.stdSource(), q: ck.qual, names: map[string]string{}, used: map[string]string{}, has: ck.checker.Interpreted, cell: ck.file}
+	g := &instancer{main: main, std: ck.checker.stdSource(), q: ck.qual, names: map[string]string{}, used: map[string]string{}, shown: map[string]string{}, has: ck.checker.Interpreted, cell: ck.file}
 	for _, d := range ck.file.Decls {
 		if span, ok := genericDecl(d); ok {
 			blanked = append(blanked, blank(ck.Fset, ck.texts, span))

@@ -8,7 +8,7 @@ import (
 )
 
 // constValues writes the value of every constant of a declaration that declares constants of
-// a float or complex type, or repeats a spec of several names, as go/types computed them, in
+// a float, complex or named type, or repeats a spec of several names, as go/types computed them, in
 // place of their expressions: the interpreter evaluates those wrongly (`KB ByteSize = 1 <<
 // (10 * iota)` of a float type, or `c, d` after `a, b = iota, iota * 10`, is a "constant
 // definition loop" to it). Other constant declarations, which it evaluates right, are left
@@ -28,7 +28,7 @@ func constValues(u *Unit) []Edit {
 			if !ok || g.Tok != token.CONST {
 				return true
 			}
-			if !declaresFloatConst(u, g) && !repeatsSeveralNames(g) {
+			if !declaresTypedConst(u, g) && !repeatsSeveralNames(g) {
 				return false
 			}
 			for _, s := range g.Specs {
@@ -76,14 +76,20 @@ func constSpecEdits(u *Unit, spec *ast.ValueSpec) []Edit {
 	return []Edit{{Pos: last.Pos(), End: last.End(), Text: last.Name + typ + " = " + strings.Join(values, ", ")}}
 }
 
-// declaresFloatConst reports whether g declares a constant of a float or complex type.
-func declaresFloatConst(u *Unit, g *ast.GenDecl) bool {
+// declaresTypedConst reports whether g declares a constant of a float or complex type, or
+// of a named type (type Perm uint8; Read Perm = 1 << iota is an int to the interpreter).
+func declaresTypedConst(u *Unit, g *ast.GenDecl) bool {
 	for _, s := range g.Specs {
 		for _, id := range s.(*ast.ValueSpec).Names {
-			if c, ok := u.Info.Defs[id].(*types.Const); ok {
-				if b, ok := c.Type().Underlying().(*types.Basic); ok && b.Info()&(types.IsFloat|types.IsComplex) != 0 && b.Info()&types.IsUntyped == 0 {
-					return true
-				}
+			c, ok := u.Info.Defs[id].(*types.Const)
+			if !ok {
+				continue
+			}
+			if _, named := c.Type().(*types.Named); named && packageLevel(c.Type()) {
+				return true
+			}
+			if b, ok := c.Type().Underlying().(*types.Basic); ok && b.Info()&(types.IsFloat|types.IsComplex) != 0 && b.Info()&types.IsUntyped == 0 {
+				return true
 			}
 		}
 	}
@@ -98,4 +104,34 @@ func repeatsSeveralNames(g *ast.GenDecl) bool {
 		}
 	}
 	return false
+}
+
+// untypedShifts gives the untyped constant that a non-constant shift shifts the type that Go
+// gives it from the shift's context: the interpreter shifts an int instead, and a Perm
+// (uint8) method's `p&(1<<i)` panics in it. `1 << i` becomes `Perm(Perm(1) << i)`.
+func untypedShifts(u *Unit) []Edit {
+	var edits []Edit
+	for _, f := range u.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			b, ok := n.(*ast.BinaryExpr)
+			if !ok || (b.Op != token.SHL && b.Op != token.SHR) || u.Info.Types[b].Value != nil {
+				return true
+			}
+			// (go/types records the constant with the type it was given, Perm)
+			t := u.Info.TypeOf(b)
+			if u.Info.Types[b.X].Value == nil || t == nil || !packageLevel(t) {
+				return true
+			}
+			if tb, ok := t.(*types.Basic); ok && tb.Info()&types.IsUntyped != 0 {
+				return true
+			}
+			ts := u.TypeString(t) // (the shift converted too: p&(Perm(1)<<i) panics, p&Perm(Perm(1)<<i) does not)
+			edits = append(edits,
+				Edit{Pos: b.Pos(), End: b.Pos(), Text: ts + "(" + ts + "("},
+				Edit{Pos: b.X.End(), End: b.X.End(), Text: ")"},
+				Edit{Pos: b.End(), End: b.End(), Text: ")"})
+			return true
+		})
+	}
+	return edits
 }

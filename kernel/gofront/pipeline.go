@@ -23,6 +23,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	typeSwitches,
 	varInits,
 	constValues,
+	untypedShifts,
 }
 
 // lowerUnit applies every one of unitLowerings to u.

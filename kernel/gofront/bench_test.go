@@ -53,11 +53,24 @@ func session(n int) gofront.Session {
 }
 
 // BenchmarkCheckTrivialCell is the front end's share of a `1+1` cell, in a session of 20
-// declarations: the check and the lowerings.
+// declarations: the check and the lowerings (a cell that names nothing of the session is
+// checked without it).
 func BenchmarkCheckTrivialCell(b *testing.B) {
 	c := gofront.NewChecker(pkgtypes.New())
 	s := session(20)
 	cell := "1+1"
+	p := []gofront.Piece{{Kind: gofront.Statements, Text: cell}}
+	for b.Loop() {
+		checkAndLower(b, c, s, cell, p)
+	}
+}
+
+// BenchmarkCheckCellUsingSession is a one-line cell that calls a declaration and reads a
+// variable of a session of 20 declarations: checked against the session's signatures.
+func BenchmarkCheckCellUsingSession(b *testing.B) {
+	c := gofront.NewChecker(pkgtypes.New())
+	s := session(20)
+	cell := "helper(count)"
 	p := []gofront.Piece{{Kind: gofront.Statements, Text: cell}}
 	for b.Loop() {
 		checkAndLower(b, c, s, cell, p)

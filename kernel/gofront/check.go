@@ -141,6 +141,7 @@ type Checker struct {
 
 	sessionSrc            string    // the session part last parsed
 	sessionAST, signature *ast.File // it parsed, and it without non-generic function bodies
+	empty                 *ast.File // a session part of nothing, for cells that use none of it
 	cells                 int       // cells parsed into fset since
 	std                   *stdSource
 	// Interpreted reports whether the interpreter has the package-level object name of the
@@ -169,7 +170,7 @@ func (c *Checker) parseSession(src string) error {
 	if err != nil {
 		return err
 	}
-	c.sessionSrc, c.sessionAST, c.signature, c.cells = src, f, nil, 0
+	c.sessionSrc, c.sessionAST, c.signature, c.empty, c.cells = src, f, nil, nil, 0
 	return nil
 }
 
@@ -188,6 +189,36 @@ func (c *Checker) signatures() *ast.File {
 		c.signature = &stripped
 	}
 	return c.signature
+}
+
+// usesSession reports whether file names anything that s declares (or, as a field or
+// method of the same name, may seem to).
+func usesSession(file *ast.File, s Session) bool {
+	names := map[string]bool{}
+	for _, d := range s.Decls {
+		for _, n := range d.Names {
+			names[n] = true
+		}
+	}
+	for _, v := range s.Vars {
+		names[v.Name] = true
+	}
+	used := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && names[id.Name] {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// emptySession returns a session part that declares nothing, in the checker's file set.
+func (c *Checker) emptySession() *ast.File {
+	if c.empty == nil {
+		c.empty, _ = parser.ParseFile(c.fset, "", "package main\n", parser.SkipObjectResolution)
+	}
+	return c.empty
 }
 
 // generic reports whether fn has type parameters, or is a method of a generic type.
@@ -309,6 +340,9 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	session := c.sessionAST
 	if !slices.ContainsFunc(pieces, func(p Piece) bool { return p.Kind == Declaration }) && !redefinesAny(fn, s.Decls) {
 		session = c.signatures()
+		if !usesSession(file, s) {
+			session = c.emptySession() // nothing of the session to check against
+		}
 	}
 	fset := c.fset
 	var all []types.Error
@@ -365,6 +399,9 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	}
 	q := newQualifier(pkg, files)
 	ck.TypeString, ck.qual, ck.checker = q.typeString, q, c
+	if session == c.empty {
+		sessionSrc = "package main\n"
+	}
 	ck.texts = map[*token.File]string{fset.File(session.Pos()): sessionSrc, fset.File(file.Pos()): cellSrc}
 	ck.Vars = topLevelVars(ck)
 	for i := range ck.Vars {

@@ -1,8 +1,10 @@
 package eval
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestProgramEndsWithItsGoroutines runs pasted programs whose goroutines are still running
@@ -30,5 +32,20 @@ func TestProgramEndsWithItsGoroutines(t *testing.T) {
 				t.Errorf("a later cell printed %q and made %q; want nothing printed and 42", out, later.result())
 			}
 		})
+	}
+}
+
+// TestMethodsSurviveAnInterrupt prints a value of a cell type with a String method after an
+// interrupted cell: the rebuilt interpreter knows its methods again.
+func TestMethodsSurviveAnInterrupt(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec("import \"fmt\"\ntype vec struct{ X, Y int }\nfunc (v vec) String() string { return fmt.Sprintf(\"(%d,%d)\", v.X, v.Y) }\norigin := vec{3, 4}")
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	if r := h.execContext(ctx, "for {\n}"); r.reply.Error == nil || r.reply.Error.Name != "Interrupted" {
+		t.Fatalf("the endless loop ended with %q", r.errorText())
+	}
+	if got := h.mustExec("fmt.Println(origin)").out.Text("stdout"); got != "(3,4)\n" {
+		t.Errorf("printed %q after the interrupt, want (3,4)", got)
 	}
 }

@@ -340,8 +340,10 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 	session := c.sessionAST
 	if !slices.ContainsFunc(pieces, func(p Piece) bool { return p.Kind == Declaration }) && !redefinesAny(fn, s.Decls) {
 		session = c.signatures()
-		if !usesSession(file, s) {
-			session = c.emptySession() // nothing of the session to check against
+		if len(pieces) > 0 && !usesSession(file, s) {
+			// Nothing of the session to check against (a check of no pieces is one of the
+			// session itself, its types and methods).
+			session = c.emptySession()
 		}
 	}
 	fset := c.fset

@@ -54,6 +54,9 @@ func TestEverydayGoInOneSession(t *testing.T) {
 		{code: "var other = a\nfmt.Println(answer, other)", stdout: "42 1\n"},
 		{code: "type valuer interface{ Value() int }\ntype box struct{ v int }\nfunc (b box) Value() int { return b.v }\nbx := box{4}"},
 		{code: "var v valuer = bx\nfmt.Println(v.Value(), answer)", stdout: "4 42\n"},
+		// func main runs once as the cell's program, and again where a cell calls it.
+		{code: "func main() { fmt.Println(\"main ran\") }", stdout: "main ran\n"},
+		{code: "main()", stdout: "main ran\n"},
 	}
 	for _, st := range steps {
 		r := h.exec(st.code)

@@ -335,7 +335,7 @@ func programFuncs(chunks []*parsedChunk) []programCall {
 			continue
 		}
 		pos := p.fset.Position(f.Pos())
-		name := "__cl_main"
+		name := gofront.ProgramMain
 		if f.Name.Name == "init" {
 			name = fmt.Sprintf("__cl_init%d_%d", pos.Line, pos.Column)
 		}

@@ -24,6 +24,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	varInits,
 	constValues,
 	untypedShifts,
+	mainCalls,
 }
 
 // lowerUnit applies every one of unitLowerings to u.

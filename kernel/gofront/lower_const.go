@@ -40,40 +40,90 @@ func constValues(u *Unit) []Edit {
 	return edits
 }
 
-// constSpecEdits writes the values of one spec of a const declaration.
+// constSpecEdits writes the values of one spec of a const declaration. Where the spec's
+// constants are of one type, the values are untyped literals and the spec names the type
+// (Monday Weekday = 1): the interpreter cannot convert to a type of the cell while it declares
+// the cell's types (a rebuild's "incomplete type"), nor compute float64((5.0/2)).
 func constSpecEdits(u *Unit, spec *ast.ValueSpec) []Edit {
-	var values []string
+	var consts []*types.Const
 	for _, id := range spec.Names {
 		c, ok := u.Info.Defs[id].(*types.Const)
-		if !ok {
-			if id.Name != "_" {
-				return nil
-			}
-			values = append(values, "0") // a blank name has no object; its value is never read
-			continue
+		if !ok && id.Name != "_" {
+			return nil
 		}
-		values = append(values, constantText(u, types.TypeAndValue{Type: c.Type(), Value: c.Val()}))
+		consts = append(consts, c) // nil for a blank name, whose value is never read
 	}
+	typ := specType(consts)
+	values := make([]string, len(consts))
+	for i, c := range consts {
+		switch {
+		case c == nil:
+			values[i] = "0"
+		case typ != nil:
+			values[i] = constantText(u, types.TypeAndValue{Type: untypedKind(typ), Value: c.Val()})
+		default:
+			values[i] = constantText(u, types.TypeAndValue{Type: c.Type(), Value: c.Val()})
+		}
+	}
+	named := "" // the type that the spec names, where it does not already
+	if typ != nil && spec.Type == nil {
+		named = " " + u.TypeString(typ)
+	}
+	last := spec.Names[len(spec.Names)-1]
 	if len(spec.Values) == len(values) {
-		edits := make([]Edit, len(values))
+		edits := make([]Edit, 0, len(values)+1)
+		if named != "" {
+			edits = append(edits, Edit{Pos: last.Pos(), End: last.End(), Text: last.Name + named})
+		}
 		for i, v := range spec.Values {
-			edits[i] = Edit{Pos: v.Pos(), End: v.End(), Text: values[i]}
+			edits = append(edits, Edit{Pos: v.Pos(), End: v.End(), Text: values[i]})
 		}
 		return edits
 	}
 	if len(spec.Values) > 0 || spec.Type != nil {
 		return nil
 	}
-	typ := ""
-	if c, ok := u.Info.Defs[spec.Names[0]].(*types.Const); ok {
-		if b, isBasic := c.Type().(*types.Basic); !isBasic || b.Info()&types.IsUntyped == 0 {
-			typ = " " + u.TypeString(c.Type())
-		}
-	}
 	// The last name is replaced with the name and the rest, so that the edit lies inside the
 	// spec (the evaluator blanks a spec of a group whole).
-	last := spec.Names[len(spec.Names)-1]
-	return []Edit{{Pos: last.Pos(), End: last.End(), Text: last.Name + typ + " = " + strings.Join(values, ", ")}}
+	return []Edit{{Pos: last.Pos(), End: last.End(), Text: last.Name + named + " = " + strings.Join(values, ", ")}}
+}
+
+// specType returns the type of the constants of a spec when they have one, typed; nil when
+// they are untyped or of several types.
+func specType(consts []*types.Const) types.Type {
+	var t types.Type
+	for _, c := range consts {
+		if c == nil {
+			continue
+		}
+		if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+			return nil
+		}
+		if t != nil && !types.Identical(t, c.Type()) {
+			return nil
+		}
+		t = c.Type()
+	}
+	return t
+}
+
+// untypedKind is the untyped constant type of t's kind: a literal of it takes t where the spec
+// names t.
+func untypedKind(t types.Type) types.Type {
+	b, _ := t.Underlying().(*types.Basic)
+	switch {
+	case b == nil:
+		return types.Typ[types.UntypedInt]
+	case b.Info()&types.IsBoolean != 0:
+		return types.Typ[types.UntypedBool]
+	case b.Info()&types.IsString != 0:
+		return types.Typ[types.UntypedString]
+	case b.Info()&types.IsFloat != 0:
+		return types.Typ[types.UntypedFloat]
+	case b.Info()&types.IsComplex != 0:
+		return types.Typ[types.UntypedComplex]
+	}
+	return types.Typ[types.UntypedInt]
 }
 
 // declaresTypedConst reports whether g declares a constant of a float or complex type, or

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -29,25 +28,6 @@ func (s *Session) generatedDecls(ck *gofront.Checked, cell int) ([]declaration, 
 			cell: cell, line: 1, col: 1, generated: true, of: g.Of, shown: g.Shown, instance: g.Instance})
 	}
 	return out, nil
-}
-
-// declareGenerated declares gen on their own: in the interpreter as it is, or, where one
-// replaces an earlier version, by a rebuild with the new versions.
-func (s *Session) declareGenerated(ctx context.Context, gen []declaration) error {
-	if slices.ContainsFunc(gen, s.redeclares) {
-		all := s.decls
-		for _, d := range gen {
-			all = replaced(all, d)
-		}
-		return s.rebuild(ctx, all, nil, len(gen))
-	}
-	if err := s.eval(ctx, generatedCode(gen)); err != nil {
-		s.stale = true
-		return err
-	}
-	s.decls = append(s.decls, gen...)
-	s.registerTypes(ctx, s.in, gen)
-	return nil
 }
 
 // generatedCode is the source of decls, to follow a cell's declarations in one evaluation.

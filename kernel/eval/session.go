@@ -248,7 +248,7 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 	// before them; otherwise they are declared first.
 	first := slices.IndexFunc(parsed, func(p *parsedChunk) bool { return p.kind != importChunk })
 	if len(gen) > 0 && (first < 0 || parsed[first].kind != declChunk) {
-		if err := s.declareGenerated(ctx, gen); err != nil {
+		if err := s.runDecls(ctx, code, nil, gen, cell, nil); err != nil { // on their own
 			return false, s.failure(code, cell, err)
 		}
 		gen = nil

@@ -330,10 +330,8 @@ func instanceIdent(info *types.Info, x ast.Expr) *ast.Ident {
 	case *ast.Ident:
 		id = x
 	case *ast.SelectorExpr:
-		if pkg, ok := x.X.(*ast.Ident); ok {
-			if _, isPkg := info.Uses[pkg].(*types.PkgName); isPkg {
-				id = x.Sel
-			}
+		if qualified(info, x) != nil {
+			id = x.Sel
 		}
 	}
 	if _, ok := info.Instances[id]; id == nil || !ok {

@@ -1,27 +1,34 @@
 package eval
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // yaegiWords are what the interpreter says that no user should read.
 var yaegiWords = regexp.MustCompile(`\b\w+T\b as type|stringT|intT|GOPATH|interpreter failure|nil type|\.\(\*node\)|__g_|__cl_`)
 
-// TestEverydayGoInOneSession runs, in one session, what a new user meets first: typos and
-// type errors that must leave the session as it was, declarations in any order, current Go
+// TestEverydayGoInOneSession runs, in one session, what a new user meets first: typos, type
+// errors, a panic and an interrupt that must leave the session as it was, declarations in any order, current Go
 // (range over int and functions, min, max, clear, generics, iterators of slices and maps),
 // deferred calls, errors.As with a cell's error type, redeclarations as another kind, an
 // initialiser with a side effect that a rebuild must not run again, and a pasted program
 // that ends with os.Exit(0). Each cell's output is what go run prints for the same code.
 func TestEverydayGoInOneSession(t *testing.T) {
 	h := newHarness(t, Options{})
-	steps := []struct{ code, stdout, err string }{
+	steps := []struct {
+		code, stdout, err string
+		timeout           time.Duration // an interrupt after it
+	}{
 		{code: `import ("errors"; "fmt"; "maps"; "slices"; "sync")`},
 		{code: `a := 1`},
 		{code: `b := a + nosuch`, err: "undefined: nosuch"},
 		{code: `1+1`},
+		{code: "var nilMap map[string]int\nnilMap[\"x\"] = 1", err: "assignment to entry in nil map"},
+		{code: "for {\n}", err: "was interrupted", timeout: 200 * time.Millisecond},
 		{code: `var z int = "x"`, err: `cannot use "x" (untyped string constant) as int value in variable declaration`},
 		{code: `fmt.Println(a)`, stdout: "1\n"},
 		{code: "func first() int { return second() + 1 }\nfunc second() int { return 41 }\nfmt.Println(first())", stdout: "42\n"},
@@ -59,7 +66,12 @@ func TestEverydayGoInOneSession(t *testing.T) {
 		{code: "main()", stdout: "main ran\n"},
 	}
 	for _, st := range steps {
-		r := h.exec(st.code)
+		ctx, cancel := context.Background(), context.CancelFunc(func() {})
+		if st.timeout > 0 {
+			ctx, cancel = context.WithTimeout(ctx, st.timeout)
+		}
+		r := h.execContext(ctx, st.code)
+		cancel()
 		text := r.errorText() + r.out.Text("stderr")
 		switch {
 		case st.err != "":

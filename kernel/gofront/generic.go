@@ -43,6 +43,7 @@ type declSource struct {
 	types   map[string]*ast.TypeSpec
 	methods map[string][]*ast.FuncDecl
 	values  map[string]*ast.ValueSpec
+	files   []*ast.File // not yet indexed
 }
 
 // index records the package-level declarations of files.
@@ -126,6 +127,10 @@ func (g *instancer) instance(src *declSource, name string, args, goArgs []string
 	of := name + "[" + strings.Join(args, ", ") + "]"
 	if src != g.main {
 		of = src.pkg.Name() + "." + of
+	}
+	if src.files != nil {
+		src.index(src.files)
+		src.files = nil
 	}
 	fn, isFunc := src.funcs[name]
 	spec, isType := src.types[name]

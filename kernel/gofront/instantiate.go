@@ -18,8 +18,7 @@ import (
 // lower lowers a unit of the generated code. The edits of uses and those of blanked
 // declarations are returned apart.
 func (ck *Checked) instances(lower func(*Unit) []Edit) (uses, blanked []Edit, gen []Generated, err error) {
-	main := &declSource{fset: ck.Fset, info: ck.Info, pkg: ck.Pkg, texts: ck.texts}
-	main.index(ck.Files)
+	main := &declSource{fset: ck.Fset, info: ck.Info, pkg: ck.Pkg, texts: ck.texts, files: ck.Files} // indexed when an instance needs it
 	g := &instancer{main: main, std: ck.checker.stdSource(), q: ck.qual, names: map[string]string{}, used: map[string]string{}, shown: map[string]string{}, has: ck.checker.Interpreted, cell: ck.file}
 	for _, d := range ck.file.Decls {
 		if span, ok := genericDecl(d); ok {

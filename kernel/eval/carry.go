@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"slices"
@@ -34,11 +35,7 @@ func varDecls(vars []gofront.Var, decls []declaration) string {
 	var b strings.Builder
 	for _, v := range vars {
 		if !slices.Contains(declared, v.Name) {
-			t := v.Type
-			if v.Interp != "" {
-				t = v.Interp
-			}
-			fmt.Fprintf(&b, "var %s %s\n", v.Name, t)
+			fmt.Fprintf(&b, "var %s %s\n", v.Name, cmp.Or(v.Interp, v.Type))
 		}
 	}
 	return b.String()

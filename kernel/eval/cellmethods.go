@@ -88,8 +88,11 @@ func (h *hostRuntime) cellMethodsOf(v reflect.Value, goType string) *boundMethod
 }
 
 // has reports whether the value's method set holds the method name.
-func (b *boundMethods) has(name string) bool {
-	return slices.Contains(b.cm.value, name) || b.isPtr && slices.Contains(b.cm.pointer, name)
+func (b *boundMethods) has(name string) bool { return b.cm.has(name, b.isPtr) }
+
+// has reports whether the method set of the type, or of the pointer to it, holds name.
+func (cm *cellMethods) has(name string, isPtr bool) bool {
+	return slices.Contains(cm.value, name) || isPtr && slices.Contains(cm.pointer, name)
 }
 
 // method returns the method name bound to the value: func() string for String, Error and
@@ -103,12 +106,20 @@ func (b *boundMethods) method(name string) any {
 		recv.Elem().Set(b.v)
 	}
 	bound := b.cm.bind.Call([]reflect.Value{recv})[0].Interface().([]any)
-	return bound[slices.Index(slices.Concat(b.cm.value, b.cm.pointer), name)]
+	if i := slices.Index(b.cm.value, name); i >= 0 {
+		return bound[i]
+	}
+	return bound[len(b.cm.value)+slices.Index(b.cm.pointer, name)]
 }
 
 // registerMethods gives the host runtime the methods of the session's types whose method
 // sets changed since they were last registered, or that decls declare.
 func (s *Session) registerMethods(ctx context.Context, in *interp.Interpreter, decls []declaration) {
+	if !slices.ContainsFunc(decls, func(d declaration) bool {
+		return len(varNames(d.keys, "type ")) > 0 || len(varNames(d.keys, "method ")) > 0
+	}) {
+		return // funcs, vars and consts change no method set
+	}
 	ck := s.checked
 	if ck == nil {
 		var errs []gofront.Error

@@ -1,13 +1,14 @@
 package eval
 
 import (
-	"github.com/concurlab/concurlab/kernel/gofront"
 	"go/ast"
 	"go/token"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/concurlab/concurlab/kernel/gofront"
 )
 
 // declaration is one top-level declaration of the session, kept so that a fresh interpreter

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"reflect"
-	"slices"
 	"strings"
 )
 
@@ -161,7 +160,7 @@ func (h *hostRuntime) errorsAs(err, target any) bool {
 // goType where the front end said it, has an Error method.
 func (h *hostRuntime) implementsError(t reflect.Type, goType string) bool {
 	cm, isPtr := h.methodsFor(t, goType)
-	return cm != nil && (isPtr && slices.Contains(cm.pointer, "Error") || slices.Contains(cm.value, "Error"))
+	return cm != nil && cm.has("Error", isPtr)
 }
 
 // walk calls visit on err and on each error its Unwrap methods return, depth first, until

@@ -41,9 +41,7 @@ func methodExprs(u *Unit) []Edit {
 			if !ok || genericReceiver(s.Recv()) {
 				return true
 			}
-			text := methodLiteral(u, sig, sel.Sel.Name)
-			lines := u.Fset.Position(sel.End()).Line - u.Fset.Position(sel.Pos()).Line
-			edits = append(edits, Edit{Pos: sel.Pos(), End: sel.End(), Text: text + strings.Repeat("\n", lines)})
+			edits = append(edits, keepLines(u, sel.Pos(), sel.End(), methodLiteral(u, sig, sel.Sel.Name)))
 			return false
 		})
 	}

@@ -91,8 +91,7 @@ type rangeFunc struct {
 // edit records the replacement of the source from pos to end by text, with the line breaks
 // it replaces, so that every line stays where it was.
 func (l *rangeLowering) edit(pos, end token.Pos, text string) {
-	breaks := l.u.Fset.PositionFor(end, false).Line - l.u.Fset.PositionFor(pos, false).Line
-	l.edits = append(l.edits, Edit{Pos: pos, End: end, Text: text + strings.Repeat("\n", breaks)})
+	l.edits = append(l.edits, keepLines(l.u, pos, end, text))
 }
 
 // errorAt records an error at pos.

@@ -129,10 +129,7 @@ func visibleOperand(u *Unit, scope *types.Scope, pos token.Pos, e ast.Expr) (str
 
 // indexable reports whether t is a slice, array, pointer to an array or string type.
 func indexable(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if _, isParam := t.(*types.TypeParam); isParam {
+	if t == nil || isTypeParam(t) {
 		return false
 	}
 	switch t := t.Underlying().(type) {

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 )
 
 // varInits lowers the package-level var declarations of the cell whose initialisers read
@@ -72,11 +71,9 @@ func varInitEdits(u *Unit, g *ast.GenDecl, spec *ast.ValueSpec) []Edit {
 	}
 	fn := "__cl_init_" + name
 	head := "var " + name + " " + typ + " = " + fn + "(); func " + fn + "() " + typ + " { return "
-	// Line breaks between the names and the initialiser stay, inside the function.
-	head += strings.Repeat("\n", u.Fset.Position(spec.Values[0].Pos()).Line-u.Fset.Position(g.Pos()).Line)
 	value := spec.Values[0]
 	return []Edit{
-		{Pos: g.Pos(), End: value.Pos(), Text: head},
+		keepLines(u, g.Pos(), value.Pos(), head), // line breaks before the initialiser stay, inside the function
 		{Pos: value.End(), End: value.End(), Text: " }"},
 	}
 }

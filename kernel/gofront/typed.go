@@ -60,22 +60,27 @@ func typedOperands(u *Unit) []Edit {
 
 // isFunc reports whether fun is the function name of the package at path.
 func isFunc(info *types.Info, fun ast.Expr, path, name string) bool {
-	sel, ok := fun.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	obj, ok := info.Uses[sel.Sel].(*types.Func)
-	return ok && obj.Pkg() != nil && obj.Pkg().Path() == path && obj.Name() == name
+	obj := selectedFunc(info, fun)
+	return obj != nil && obj.Pkg().Path() == path && obj.Name() == name
 }
 
 // isPrintFunc reports whether fun is one of printFuncs.
 func isPrintFunc(info *types.Info, fun ast.Expr) bool {
+	obj := selectedFunc(info, fun)
+	return obj != nil && printFuncs[obj.Pkg().Path()][obj.Name()]
+}
+
+// selectedFunc returns the package function that fun, a qualified name, names, or nil.
+func selectedFunc(info *types.Info, fun ast.Expr) *types.Func {
 	sel, ok := fun.(*ast.SelectorExpr)
 	if !ok {
-		return false
+		return nil
 	}
 	obj, ok := info.Uses[sel.Sel].(*types.Func)
-	return ok && obj.Pkg() != nil && printFuncs[obj.Pkg().Path()][obj.Name()]
+	if !ok || obj.Pkg() == nil {
+		return nil
+	}
+	return obj
 }
 
 // mentionsNamedValue reports whether t, not an interface, is or holds a named type of pkg

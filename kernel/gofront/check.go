@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"path"
@@ -144,6 +145,12 @@ type Checker struct {
 	empty                 *ast.File // a session part of nothing, for cells that use none of it
 	cells                 int       // cells parsed into fset since
 	std                   *stdSource
+	written               struct { // the session part sessionSource wrote last, and of what
+		imports []Import
+		decls   []Decl
+		vars    []Var
+		src     string
+	}
 	// Interpreted reports whether the interpreter has the package-level object name of the
 	// package at path; nil means it has everything exported. What it lacks of the standard
 	// library (what Go added after the interpreter's tables) is copied from Go's source.
@@ -327,7 +334,7 @@ type brokenDecl struct {
 // check is one attempt of Check: errors of the cell, or the earlier declarations and
 // variables that failed.
 func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Error, []brokenDecl, []string) {
-	sessionSrc, cellSrc, spans := buildCheckSource(s, cell, pieces)
+	sessionSrc, cellSrc, spans := c.buildCheckSource(s, cell, pieces)
 	if err := c.parseSession(sessionSrc); err != nil {
 		return nil, parseErrors(err), nil, nil
 	}
@@ -429,12 +436,12 @@ func (c *Checker) check(s Session, cell string, pieces []Piece) (*Checked, []Err
 
 // buildCheckSource writes the two Go files that the checker reads for cell. The session's
 // holds its imports, its declarations (less those the cell redeclares) and its variables; the
-// cell's holds the session's imports again (imports belong to a file) with the cell's own,
-// the cell's declarations, and the cell's statements in one function. //line directives give
-// each part the file name and lines of its origin: "cell" for the cell, "declN" for the Nth
-// earlier declaration, "varN" for the Nth earlier variable. spans locate the cell's pieces in
-// the cell's file.
-func buildCheckSource(s Session, cell string, pieces []Piece) (sessionSrc, cellSrc string, spans []pieceSpan) {
+// cell's holds the session's imports that the cell names again (imports belong to a file)
+// with the cell's own, the cell's declarations, and the cell's statements in one function.
+// //line directives give each part the file name and lines of its origin: "cell" for the
+// cell, "declN" for the Nth earlier declaration, "varN" for the Nth earlier variable. spans
+// locate the cell's pieces in the cell's file.
+func (c *Checker) buildCheckSource(s Session, cell string, pieces []Piece) (sessionSrc, cellSrc string, spans []pieceSpan) {
 	cellNames := map[string]bool{}
 	cellImports := map[string]bool{}
 	for _, p := range pieces {
@@ -449,54 +456,110 @@ func buildCheckSource(s Session, cell string, pieces []Piece) (sessionSrc, cellS
 			}
 		}
 	}
-	var sb, cb strings.Builder
-	sb.WriteString("package main\n")
+	named := identifiers(cell)
+	var cb strings.Builder
 	cb.WriteString("package main\n")
 	for _, imp := range s.Imports {
-		name := imp.Name
-		if name == "" {
-			name = defaultName(imp.Path)
-		}
-		fmt.Fprintf(&sb, "import %s %q\n", name, imp.Path)
-		if !cellImports[name] {
-			fmt.Fprintf(&cb, "import %s %q\n", name, imp.Path)
+		// An import that the cell does not name would only cost the checker an error to ignore.
+		if name := imp.localName(); !cellImports[name] && (named[name] || name == ".") {
+			cb.WriteString(imp.spec())
 		}
 	}
 	piece := func(p Piece) {
 		line, col := lineCol(cell, p.Offset)
-		fmt.Fprintf(&cb, "//line %s:%d:%d\n", cellFile, line, col)
+		writeLine(&cb, cellFile, line, col)
 		spans = append(spans, pieceSpan{from: cb.Len(), to: cb.Len() + len(p.Text), cellAt: p.Offset})
 		cb.WriteString(p.Text)
 		cb.WriteString("\n")
 	}
-	for _, p := range pieces {
-		if p.Kind == Imports {
-			piece(p)
+	for _, kind := range []PieceKind{Imports, Declaration} {
+		for _, p := range pieces {
+			if p.Kind == kind {
+				piece(p)
+			}
 		}
 	}
-	for i, d := range s.Decls {
-		if !slices.ContainsFunc(d.Names, func(n string) bool { return cellNames[n] }) {
-			fmt.Fprintf(&sb, "//line decl%d:%d:%d\n%s\n", i, d.Line, d.Col, d.Source)
-		}
-	}
-	for i, v := range s.Vars {
-		if !cellNames[v.Name] {
-			fmt.Fprintf(&sb, "//line var%d:1:1\nvar %s %s\n", i, v.Name, v.Type)
-		}
-	}
-	for _, p := range pieces {
-		if p.Kind == Declaration {
-			piece(p)
-		}
-	}
-	fmt.Fprintf(&cb, "func %s() {\n", cellFunc)
+	cb.WriteString("func " + cellFunc + "() {\n")
 	for _, p := range pieces {
 		if p.Kind == Statements {
 			piece(p)
 		}
 	}
 	cb.WriteString("}\n")
-	return sb.String(), cb.String(), spans
+	return c.sessionSource(s, cellNames), cb.String(), spans
+}
+
+// sessionSource writes the session's file of buildCheckSource, without the declarations of
+// the names that the cell declares again. The last one written for a cell that declares
+// nothing is kept: most cells are checked against the session the one before them saw.
+func (c *Checker) sessionSource(s Session, cellNames map[string]bool) string {
+	if len(cellNames) == 0 && c.written.src != "" && slices.Equal(c.written.imports, s.Imports) &&
+		slices.Equal(c.written.vars, s.Vars) && slices.EqualFunc(c.written.decls, s.Decls, sameDecl) {
+		return c.written.src
+	}
+	var sb strings.Builder
+	sb.WriteString("package main\n")
+	for _, imp := range s.Imports {
+		sb.WriteString(imp.spec())
+	}
+	for i, d := range s.Decls {
+		if !slices.ContainsFunc(d.Names, func(n string) bool { return cellNames[n] }) {
+			writeLine(&sb, "decl"+strconv.Itoa(i), d.Line, d.Col)
+			sb.WriteString(d.Source)
+			sb.WriteString("\n")
+		}
+	}
+	for i, v := range s.Vars {
+		if !cellNames[v.Name] {
+			writeLine(&sb, "var"+strconv.Itoa(i), 1, 1)
+			sb.WriteString("var " + v.Name + " " + v.Type + "\n")
+		}
+	}
+	if len(cellNames) == 0 {
+		c.written.imports, c.written.decls, c.written.vars = slices.Clone(s.Imports), slices.Clone(s.Decls), slices.Clone(s.Vars)
+		c.written.src = sb.String()
+	}
+	return sb.String()
+}
+
+// sameDecl reports whether a and b are one declaration at one place.
+func sameDecl(a, b Decl) bool {
+	return a.Source == b.Source && a.Cell == b.Cell && a.Line == b.Line && a.Col == b.Col
+}
+
+// writeLine writes a //line directive for file, line and column to b.
+func writeLine(b *strings.Builder, file string, line, col int) {
+	b.WriteString("//line " + file + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + "\n")
+}
+
+// localName is the name by which a file that imports imp refers to its package.
+func (imp Import) localName() string {
+	if imp.Name != "" {
+		return imp.Name
+	}
+	return defaultName(imp.Path)
+}
+
+// spec is imp as an import declaration of a line.
+func (imp Import) spec() string {
+	return "import " + imp.localName() + " " + strconv.Quote(imp.Path) + "\n"
+}
+
+// identifiers returns the identifiers that src names, as go/scanner reads them.
+func identifiers(src string) map[string]bool {
+	names := map[string]bool{}
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	sc.Init(fset.AddFile("", -1, len(src)), []byte(src), nil, 0)
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return names
+		}
+		if tok == token.IDENT {
+			names[lit] = true
+		}
+	}
 }
 
 // redefinesAny reports whether the cell's statements define, at the top level, a name that

@@ -294,7 +294,7 @@ func (s *Session) failure(code string, cell int, err error) *engine.Error {
 		return s.panicReport(code, cell, p.Value, s.ro.takeTrace())
 	case errors.As(err, &ie):
 		s.stale = true // a failure inside yaegi may leave its state inconsistent
-		return newError("InterpreterError", fmt.Sprintf("In[%d] is valid Go, but the interpreter failed on it (%v)", cell, ie.value),
+		return newError("InterpreterError", fmt.Sprintf("In[%d] is valid Go, but the interpreter could not compile it", cell),
 			"  The session is kept: it is rebuilt before the next cell, with your declarations and values.",
 			"  Write the construct another way (for example split the statement in two), and please report the cell's code.")
 	case errors.As(err, &re):

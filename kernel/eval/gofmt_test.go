@@ -33,8 +33,6 @@ var knownGaps = map[string]string{
 	"join": "yaegi passes a pointer of a cell type to errors.Join's variadic error parameter without its Error method",
 	"identical_structs": "yaegi gives struct types with the same fields one reflect type, so the printer " +
 		"takes either for the other (its name, its methods)",
-	"toplevel_assert": "a comma-ok type assertion among a cell's top-level statements fails in yaegi (nil type); " +
-		"inside a function it works",
 }
 
 // fmtCase is a cell that prints values of cell-declared types.

@@ -378,11 +378,11 @@ func (g *instancer) identReplacement(src *declSource, id *ast.Ident, sub substit
 			return parenType(arg), true, nil
 		}
 	}
+	if pn, ok := obj.(*types.PkgName); ok { // the generated file imports what it names
+		return g.pkgName(pn.Imported().Path()), true, nil
+	}
 	if src == g.main || obj == nil {
 		return "", false, nil
-	}
-	if pn, ok := obj.(*types.PkgName); ok {
-		return g.pkgName(pn.Imported().Path()), true, nil
 	}
 	if obj.Pkg() != src.pkg || obj.Parent() != src.pkg.Scope() {
 		return "", false, nil

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // varInits lowers the package-level var declarations of the cell whose initialisers read
@@ -15,8 +16,16 @@ import (
 //	var c = a + 1   becomes   var c int = __cl_init_c(); func __cl_init_c() int { return a + 1 }
 //
 // A declaration whose initialiser also reads variables of its own cell is left alone: hiding
-// what it reads would let the interpreter initialise it first. So is one of several names
-// (var a, b = x, y), which the interpreter refuses still.
+// what it reads would let the interpreter initialise it first.
+//
+// Several names (var a, b = x, y, or of one call) take a function of several results, which
+// the interpreter must have read before the declaration, so the function comes first:
+//
+//	var a, b = x, y   becomes   func __cl_init_a() (int, int) { return x, y }; var a, b = __cl_init_a()
+//
+// The interpreter cannot compile several names of a comma-ok form at the package level at all
+// (var v, ok = m[k], x.(T) or <-ch): they take the function whatever they read, with the
+// comma-ok form inside it, and are initialised in the order written.
 func varInits(u *Unit) []Edit {
 	var edits []Edit
 	for _, f := range u.Files {
@@ -26,12 +35,13 @@ func varInits(u *Unit) []Edit {
 				continue
 			}
 			spec := g.Specs[0].(*ast.ValueSpec)
-			// (one name: the interpreter types a call of several results before it has
-			// read the function declared after it)
-			if len(spec.Names) != 1 || len(spec.Values) != 1 || !readsOnlyEarlierVars(u, f, spec.Values) {
-				continue
+			switch {
+			case len(spec.Names) == 1 && len(spec.Values) == 1 && readsOnlyEarlierVars(u, f, spec.Values):
+				edits = append(edits, varInitEdits(u, g, spec)...)
+			case len(spec.Names) > 1 && len(spec.Values) == 1 && commaOk(u, spec.Values[0]),
+				len(spec.Names) > 1 && (len(spec.Values) == 1 || len(spec.Values) == len(spec.Names)) && readsOnlyEarlierVars(u, f, spec.Values):
+				edits = append(edits, varsInitEdits(u, g, spec)...)
 			}
-			edits = append(edits, varInitEdits(u, g, spec)...)
 		}
 	}
 	return edits
@@ -75,5 +85,34 @@ func varInitEdits(u *Unit, g *ast.GenDecl, spec *ast.ValueSpec) []Edit {
 	return []Edit{
 		keepLines(u, g.Pos(), value.Pos(), head), // line breaks before the initialiser stay, inside the function
 		{Pos: value.End(), End: value.End(), Text: " }"},
+	}
+}
+
+// varsInitEdits moves the initialisers of spec, the one spec of g, of several names, into a
+// function of several results declared before it.
+func varsInitEdits(u *Unit, g *ast.GenDecl, spec *ast.ValueSpec) []Edit {
+	var names, results []string
+	fn := "__cl_init"
+	for _, id := range spec.Names {
+		names = append(names, id.Name)
+		typ := "any"
+		if obj := u.Info.Defs[id]; obj != nil {
+			typ = u.TypeString(obj.Type())
+		}
+		results = append(results, typ)
+		if fn == "__cl_init" && id.Name != "_" {
+			fn += "_" + id.Name
+		}
+	}
+	head := "func " + fn + "() (" + strings.Join(results, ", ") + ") { return "
+	tail := " }; var " + strings.Join(names, ", ") + " = " + fn + "()"
+	if len(spec.Values) == 1 && commaOk(u, spec.Values[0]) {
+		head = "func " + fn + "() (" + strings.Join(results, ", ") + ") { __cl_v, __cl_ok := "
+		tail = "; return __cl_v, __cl_ok" + tail
+	}
+	first, last := spec.Values[0], spec.Values[len(spec.Values)-1]
+	return []Edit{
+		keepLines(u, g.Pos(), first.Pos(), head),
+		{Pos: last.End(), End: last.End(), Text: tail},
 	}
 }

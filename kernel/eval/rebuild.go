@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
+
+	"github.com/concurlab/concurlab/kernel/gofront"
 )
 
 // replayError is a declaration that failed when the interpreter was rebuilt.
@@ -79,6 +81,12 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	s.rt.forgetTypes()
 	s.registerTypes(ctx, in, decls)
 	reset := carryValues(names, old, in.Globals(), fresh)
+	// Only the user's variables are told of: the interpreter keeps the variables of blocks
+	// among a cell's top-level statements as globals too, which the user never saw as such.
+	declared := declaredNames(decls, "var ")
+	reset = slices.DeleteFunc(reset, func(name string) bool {
+		return !slices.Contains(declared, name) && !slices.ContainsFunc(s.vars, func(v gofront.Var) bool { return v.Name == name })
+	})
 	slices.Sort(reset)
 	s.in, s.decls, s.stale = in, decls, false
 	if len(reset) > 0 {

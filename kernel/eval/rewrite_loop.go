@@ -60,6 +60,12 @@ func loopEdits(p *parsedChunk) (edits []edit, warnings []*cellError) {
 					edits = append(edits, renameEdits(p, x, names)...)
 				}
 			}
+			if key, ok := loop.Key.(*ast.Ident); ok && key.Name == "_" && loop.Value != nil {
+				// With a blank key, yaegi stores the index into the value's copy where the
+				// loop stands at a cell's top level ("SetInt on string Value").
+				start := p.offset(key.Pos())
+				edits = append(edits, edit{start: start, end: start + 1, repl: loopName("k")})
+			}
 			edits = append(edits, copyEdit(p, loop.Body, names))
 			edits = append(edits, closureEdits(p, loop.Body, names)...)
 		}

@@ -185,7 +185,9 @@ func TestPeerOverTheBoundIsDisconnected(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			h := start(t, jupyter.Options{MaxMessageBytes: limit})
 			greedy := h.connect()
-			good := func(code string) [][]byte { return h.frames(greedy, "execute_request", client.ExecuteRequest{Code: code}) }
+			good := func(code string) [][]byte {
+				return h.frames(greedy, "execute_request", client.ExecuteRequest{Code: code})
+			}
 			if err := greedy.SendRaw(client.Shell, c.frames(good)); err != nil {
 				t.Fatal(err)
 			}

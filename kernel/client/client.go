@@ -144,26 +144,22 @@ func (c *Client) receive(s Socket) {
 // older kernel) kernel_info_requests are sent until one is answered and its busy status
 // shows on iopub, and iopub is read up to that request's idle status.
 func (c *Client) waitForReady(ctx context.Context) error {
-	id, err := c.Send(Shell, "kernel_info_request", struct{}{})
-	if err != nil {
-		return err
-	}
-	reply, err := c.replyTo(ctx, Shell, id, c.Timeout)
-	if err != nil {
-		return fmt.Errorf("waiting for the kernel: %w", err)
-	}
-	if welcomes(reply) {
-		if err := c.waitForWelcome(ctx); err != nil {
-			return err
-		}
-	}
+	welcomed := false
 	for ctx.Err() == nil {
 		id, err := c.Send(Shell, "kernel_info_request", struct{}{})
 		if err != nil {
 			return err
 		}
-		if _, err := c.replyTo(ctx, Shell, id, c.Timeout); err != nil {
+		reply, err := c.replyTo(ctx, Shell, id, c.Timeout)
+		if err != nil {
 			return fmt.Errorf("waiting for the kernel: %w", err)
+		}
+		if !welcomed && welcomes(reply) {
+			if err := c.waitForWelcome(ctx); err != nil {
+				return err
+			}
+			welcomed = true
+			continue // the statuses of this request may have gone before the subscription
 		}
 		if msgs, err := c.iopubUntilIdle(ctx, id, 500*time.Millisecond); err == nil || len(msgs) > 0 {
 			return err

@@ -21,13 +21,13 @@ import (
 //     message against a bound before zmq4 sees its header (see inbound.go);
 //   - they tell the iopub socket of the subscriptions its peers make (see inbound.go).
 const (
-	ourTCP = "tcp+concurlab"
-	ourIPC = "ipc+concurlab"
+	transportTCP = "tcp+concurlab"
+	transportIPC = "ipc+concurlab"
 )
 
 func init() {
-	for name, network := range map[string]string{ourTCP: "tcp", ourIPC: "unix"} {
-		if err := zmq4.RegisterTransport(name, ourTransport{transport.New(network)}); err != nil {
+	for name, network := range map[string]string{transportTCP: "tcp", transportIPC: "unix"} {
+		if err := zmq4.RegisterTransport(name, zmtpTransport{transport.New(network)}); err != nil {
 			panic(err)
 		}
 	}
@@ -38,16 +38,16 @@ func init() {
 func (c ConnectionInfo) SocketEndpoint(port int) string {
 	ep := c.Endpoint(port)
 	if c.Transport == "ipc" {
-		return ourIPC + ep[len("ipc"):]
+		return transportIPC + ep[len("ipc"):]
 	}
-	return ourTCP + ep[len("tcp"):]
+	return transportTCP + ep[len("tcp"):]
 }
 
-// ourTransport is a network whose connections are batchedConns. The policy they read by
+// zmtpTransport is a network whose connections are batchedConns. The policy they read by
 // comes from the context of the socket (withReadPolicy).
-type ourTransport struct{ transport.Transport }
+type zmtpTransport struct{ transport.Transport }
 
-func (t ourTransport) Dial(ctx context.Context, d transport.Dialer, addr string) (net.Conn, error) {
+func (t zmtpTransport) Dial(ctx context.Context, d transport.Dialer, addr string) (net.Conn, error) {
 	conn, err := t.Transport.Dial(ctx, d, addr)
 	if err != nil {
 		return nil, err
@@ -55,21 +55,21 @@ func (t ourTransport) Dial(ctx context.Context, d transport.Dialer, addr string)
 	return newBatchedConn(conn, readPolicyOf(ctx)), nil
 }
 
-func (t ourTransport) Listen(ctx context.Context, addr string) (net.Listener, error) {
+func (t zmtpTransport) Listen(ctx context.Context, addr string) (net.Listener, error) {
 	l, err := t.Transport.Listen(ctx, addr)
 	if err != nil {
 		return nil, err
 	}
-	return ourListener{l, readPolicyOf(ctx)}, nil
+	return zmtpListener{l, readPolicyOf(ctx)}, nil
 }
 
-// ourListener accepts batchedConns.
-type ourListener struct {
+// zmtpListener accepts batchedConns.
+type zmtpListener struct {
 	net.Listener
 	policy readPolicy
 }
 
-func (l ourListener) Accept() (net.Conn, error) {
+func (l zmtpListener) Accept() (net.Conn, error) {
 	conn, err := l.Listener.Accept()
 	if err != nil {
 		return nil, err

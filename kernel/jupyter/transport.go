@@ -125,8 +125,8 @@ func (c *batchedConn) Read(p []byte) (int, error) {
 	c.in.passed()
 	n, err := c.r.Read(p)
 	if bad := c.in.check(p[:n]); bad != nil {
-		c.Conn.Close()
 		c.in.policy.dropped(c.RemoteAddr(), bad)
+		c.Conn.Close()
 		return 0, &net.OpError{Op: "read", Net: c.LocalAddr().Network(), Source: c.LocalAddr(), Addr: c.RemoteAddr(), Err: bad}
 	}
 	return n, err

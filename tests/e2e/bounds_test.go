@@ -135,6 +135,19 @@ func (p *zmtpPeer) droppedByKernel(within time.Duration) bool {
 	return !(errors.As(err, &ne) && ne.Timeout())
 }
 
+// waitLogged waits for the kernel's log to hold want: its stderr reaches the test on a
+// goroutine of its own, after the kernel has acted.
+func (p *kernelProcess) waitLogged(t *testing.T, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(p.stderr.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the kernel did not log %q:\n%s", want, p.stderr)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // rss returns the resident memory of process pid, from /proc, in bytes.
 func rss(t *testing.T, pid int) int64 {
 	t.Helper()
@@ -200,6 +213,7 @@ func TestAFrameOf4GiBIsRefusedWithoutTheMemory(t *testing.T) {
 	if reply, err := k.KernelInfo(); err != nil || reply.Header.MsgType != "kernel_info_reply" {
 		t.Fatalf("kernel_info after the big frame: %v", err)
 	}
+	p.waitLogged(t, "dropped a connection")
 	log := p.stderr.String()
 	if n := strings.Count(log, "dropped a connection"); n != 1 || !strings.Contains(log, "a frame of 4294967296 bytes announced") {
 		t.Errorf("want one log line of the dropped peer, got %d:\n%s", n, log)
@@ -235,6 +249,7 @@ func TestMessagesOverMaxMessageAreDropped(t *testing.T) {
 				if !peer.droppedByKernel(10 * time.Second) {
 					t.Fatal("the kernel kept the connection")
 				}
+				p.waitLogged(t, "dropped a connection")
 			} else if reply, err := peer.receive(); err != nil || !bytes.Contains(bytes.Join(reply, nil), []byte(`"execute_reply"`)) {
 				t.Fatalf("no execute_reply within the bound: %q, %v", reply, err)
 			}

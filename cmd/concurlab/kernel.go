@@ -33,9 +33,13 @@ func runKernel(args []string) error {
 	flags := flag.NewFlagSet("kernel", flag.ContinueOnError)
 	level := flags.String("log-level", "warn", "what to log on stderr: debug, info, warn or error")
 	maxOutput := flags.Int("max-output", jupyter.DefaultMaxOutputBytes, "stream bytes one cell may print before the rest is cut")
+	maxMessage := flags.Int("max-message", jupyter.DefaultMaxMessageBytes, "bytes of the largest frame and message a client may send; one that sends more is disconnected")
 	connectionFile, err := parseKernelArgs(flags, args)
 	if err != nil {
 		return err
+	}
+	if *maxMessage <= 0 {
+		return fmt.Errorf("--max-message %d: give the bound in bytes, a positive number", *maxMessage)
 	}
 	logger, err := newLogger(*level)
 	if err != nil {
@@ -61,9 +65,10 @@ func runKernel(args []string) error {
 	})
 	defer supervisor.Shutdown(false)
 	server, err := jupyter.NewServer(conn, supervisor, jupyter.Options{
-		Logger:         logger,
-		MaxOutputBytes: *maxOutput,
-		MaxOutputHint:  "start the kernel with a larger --max-output (in kernel.json's argv)",
+		Logger:          logger,
+		MaxOutputBytes:  *maxOutput,
+		MaxOutputHint:   "start the kernel with a larger --max-output (in kernel.json's argv)",
+		MaxMessageBytes: *maxMessage,
 	})
 	if err != nil {
 		return err

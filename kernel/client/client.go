@@ -59,8 +59,10 @@ type Client struct {
 }
 
 // Connect connects to the kernel that info describes and waits until it is ready: until a
-// kernel_info_request is answered on shell and its status arrives on iopub, so that no
-// iopub message of later requests is missed. ctx bounds the wait, not the connection.
+// kernel_info_request is answered on shell and iopub is known to be subscribed (by the
+// kernel's iopub_welcome, from protocol 5.5 on, and by the status of a kernel_info_request),
+// so that no iopub message of later requests is missed. ctx bounds the wait, not the
+// connection.
 func Connect(ctx context.Context, info jupyter.ConnectionInfo) (*Client, error) {
 	c := &Client{Info: info, Session: jupyter.NewID(), Timeout: DefaultTimeout, signer: jupyter.NewSigner(info.Key)}
 	// The sockets outlive ctx, but while connecting ctx's end stops their dialing too.
@@ -136,22 +138,64 @@ func (c *Client) receive(s Socket) {
 	}
 }
 
-// waitForReady sends kernel_info_requests until one is answered and its busy status shows on
-// iopub, then reads iopub up to that request's idle status.
+// waitForReady makes sure that iopub is subscribed, so that no iopub message of later
+// requests is missed. It asks for kernel_info; a kernel of protocol 5.5 or later then
+// welcomes the subscription on iopub, and its welcome is awaited. Then (the only way with an
+// older kernel) kernel_info_requests are sent until one is answered and its busy status
+// shows on iopub, and iopub is read up to that request's idle status.
 func (c *Client) waitForReady(ctx context.Context) error {
+	welcomed := false
 	for ctx.Err() == nil {
 		id, err := c.Send(Shell, "kernel_info_request", struct{}{})
 		if err != nil {
 			return err
 		}
-		if _, err := c.replyTo(ctx, Shell, id, c.Timeout); err != nil {
+		reply, err := c.replyTo(ctx, Shell, id, c.Timeout)
+		if err != nil {
 			return fmt.Errorf("waiting for the kernel: %w", err)
+		}
+		if !welcomed && welcomes(reply) {
+			if err := c.waitForWelcome(ctx); err != nil {
+				return err
+			}
+			welcomed = true
+			continue // the statuses of this request may have gone before the subscription
 		}
 		if msgs, err := c.iopubUntilIdle(ctx, id, 500*time.Millisecond); err == nil || len(msgs) > 0 {
 			return err
 		}
 	}
 	return ctx.Err()
+}
+
+// welcomes tells whether the kernel_info_reply is of a kernel that sends iopub_welcome:
+// one of protocol 5.5 or later.
+func welcomes(reply *jupyter.Message) bool {
+	var info struct {
+		ProtocolVersion string `json:"protocol_version"`
+	}
+	if reply.DecodeContent(&info) != nil {
+		return false
+	}
+	var major, minor int
+	if _, err := fmt.Sscanf(info.ProtocolVersion, "%d.%d", &major, &minor); err != nil {
+		return false
+	}
+	return major > 5 || major == 5 && minor >= 5
+}
+
+// waitForWelcome reads iopub up to an iopub_welcome: whichever subscription it welcomes,
+// it reached this client, whose subscription is therefore registered.
+func (c *Client) waitForWelcome(ctx context.Context) error {
+	for {
+		m, err := c.recv(ctx, IOPub, c.Timeout)
+		if err != nil {
+			return fmt.Errorf("waiting for iopub_welcome: %w", err)
+		}
+		if m.Header.MsgType == "iopub_welcome" {
+			return nil
+		}
+	}
 }
 
 // Send sends a request of msgType with content on s and returns its msg_id.

@@ -37,7 +37,10 @@ type kernelInfoReply struct {
 	LanguageInfo          engine.LanguageInfo `json:"language_info"`
 	Banner                string              `json:"banner"`
 	HelpLinks             []engine.HelpLink   `json:"help_links"`
-	Debugger              bool                `json:"debugger"`
+	// SupportedFeatures lists the optional features of the protocol the kernel has (5.5):
+	// none, neither the debugger nor subshells.
+	SupportedFeatures []string `json:"supported_features"`
+	Debugger          bool     `json:"debugger"`
 }
 
 func (s *Server) kernelInfo(context.Context, *Message) (any, error) {
@@ -54,7 +57,27 @@ func (s *Server) kernelInfo(context.Context, *Message) (any, error) {
 		LanguageInfo:          info.Language,
 		Banner:                info.Banner,
 		HelpLinks:             links,
+		SupportedFeatures:     []string{},
 	}, nil
+}
+
+type welcomeContent struct {
+	Subscription string `json:"subscription"`
+}
+
+// welcome greets a new subscription to iopub, as protocol 5.5 asks: an iopub_welcome whose
+// topic is the subscription, so that it reaches the new subscriber (and every other one
+// whose subscription it matches). The first welcome is followed by the kernel's status:
+// starting, which until a front end subscribes nobody could see.
+func (s *Server) welcome(topic []byte) {
+	msg, err := NewMessage(NewHeader("iopub_welcome", s.session, username), nil, welcomeContent{Subscription: string(topic)})
+	if err != nil {
+		s.log.warn("encode iopub_welcome", "cannot encode a message", "msg_type", "iopub_welcome", "err", err)
+		return
+	}
+	msg.Identities = [][]byte{topic}
+	s.iopub.send(msg)
+	s.starting.Do(func() { s.publish(nil, "status", statusContent{"starting"}) })
 }
 
 type codeRequest struct {

@@ -156,6 +156,20 @@ func (h *harness) send(c *client.Client, s client.Socket, msgType string, conten
 	return id
 }
 
+// frames returns the signed frames of a message of msgType with content, in c's session.
+func (h *harness) frames(c *client.Client, msgType string, content any) [][]byte {
+	h.t.Helper()
+	m, err := jupyter.NewMessage(jupyter.NewHeader(msgType, c.Session, "test"), nil, content)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	frames, err := jupyter.Encode(m, jupyter.NewSigner(h.info.Key))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return frames
+}
+
 // reply reads the reply to id on s.
 func (h *harness) reply(c *client.Client, s client.Socket, id string) *jupyter.Message {
 	h.t.Helper()

@@ -8,7 +8,7 @@ import (
 )
 
 // ProtocolVersion is the version of the messaging protocol that headers declare.
-const ProtocolVersion = "5.3"
+const ProtocolVersion = "5.5"
 
 // Header is a message's header, and the parent_header of the messages that answer it.
 // An empty Header encodes as {}.

@@ -9,7 +9,7 @@ import (
 // Defaults of Options.
 const (
 	DefaultMaxOutputBytes  = 8 << 20
-	DefaultMaxMessageBytes = 64 << 20
+	DefaultMaxMessageBytes = 256 << 20
 	DefaultFlushInterval   = 10 * time.Millisecond
 )
 
@@ -23,8 +23,9 @@ type Options struct {
 	MaxOutputBytes int
 	// MaxOutputHint tells the user, in the notice, how to raise MaxOutputBytes.
 	MaxOutputHint string
-	// MaxMessageBytes bounds a request's size; larger ones are dropped. 0 means
-	// DefaultMaxMessageBytes.
+	// MaxMessageBytes bounds each ZMTP frame and each message a peer sends on any socket:
+	// a peer that announces or sends more is disconnected, with a log line, before the
+	// kernel holds more than that of it. 0 means DefaultMaxMessageBytes.
 	MaxMessageBytes int
 	// FlushInterval is how long stream text waits to be batched. 0 means DefaultFlushInterval.
 	FlushInterval time.Duration

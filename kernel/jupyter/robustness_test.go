@@ -93,24 +93,13 @@ func TestShutdownIsBroadcast(t *testing.T) {
 }
 
 func TestBadMessagesAreDroppedAndTheNextAnswered(t *testing.T) {
-	h := start(t, jupyter.Options{MaxMessageBytes: 1 << 20})
-	good := func(msgType string, c any) [][]byte {
-		m, err := jupyter.NewMessage(jupyter.NewHeader(msgType, h.c.Session, "test"), nil, c)
-		if err != nil {
-			t.Fatal(err)
-		}
-		frames, err := jupyter.Encode(m, jupyter.NewSigner(h.info.Key))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return frames
-	}
+	h := start(t, jupyter.Options{})
+	good := func(msgType string, c any) [][]byte { return h.frames(h.c, msgType, c) }
 	tampered := good("execute_request", client.ExecuteRequest{Code: "print hacked"})
 	tampered[5] = []byte(`{"code":"print tampered","silent":false}`)
 	unsigned := good("execute_request", client.ExecuteRequest{Code: "print unsigned"})
 	unsigned[1] = nil
 	otherKey, _ := jupyter.Encode(&jupyter.Message{Header: jupyter.NewHeader("execute_request", "x", "y"), Content: []byte(`{"code":"print other key"}`)}, jupyter.NewSigner("guess"))
-	huge := good("execute_request", client.ExecuteRequest{Code: "print " + strings.Repeat("x", 2<<20)})
 	dropped := []struct {
 		name   string
 		socket client.Socket
@@ -123,7 +112,6 @@ func TestBadMessagesAreDroppedAndTheNextAnswered(t *testing.T) {
 		{"no delimiter", client.Shell, [][]byte{[]byte("garbage"), {0xff, 0x00}}},
 		{"single empty frame", client.Control, [][]byte{{}}},
 		{"invalid JSON header", client.Shell, [][]byte{[]byte(jupyter.Delimiter), []byte("sig"), []byte("{"), []byte("{}"), []byte("{}"), []byte("{}")}},
-		{"huge", client.Shell, huge},
 		{"execute on stdin", client.Stdin, good("execute_request", client.ExecuteRequest{Code: "print stdin"})},
 		{"unknown input_reply", client.Stdin, good("input_reply", map[string]string{"value": "x"})},
 		{"unknown type", client.Shell, good("frobnicate_request", struct{}{})},
@@ -166,11 +154,61 @@ func TestBadMessagesAreDroppedAndTheNextAnswered(t *testing.T) {
 		t.Errorf("bad messages ran cells: %+v", h.eng.executed())
 	}
 	logs := h.logs.String()
-	for _, want := range []string{"wrong signature", "missing signature", "no <IDS|MSG> delimiter", "fewer than the five frames", "message too large",
+	for _, want := range []string{"wrong signature", "missing signature", "no <IDS|MSG> delimiter", "fewer than the five frames",
 		"msg_type=frobnicate_request", "not an input_reply", "no cell waits"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("log lacks %q:\n%s", want, logs)
 		}
+	}
+}
+
+// A peer that sends more than MaxMessageBytes loses its connection; the kernel runs nothing
+// of it, says so in one log line and goes on serving its other clients.
+func TestPeerOverTheBoundIsDisconnected(t *testing.T) {
+	const limit = 64 << 10
+	cases := []struct {
+		name   string
+		frames func(good func(code string) [][]byte) [][]byte
+	}{
+		{"one frame over the bound", func(good func(string) [][]byte) [][]byte {
+			return good("print " + strings.Repeat("x", limit))
+		}},
+		{"frames under the bound, over it together", func(good func(string) [][]byte) [][]byte {
+			frames := good("print small")
+			for range 3 {
+				frames = append(frames, bytes.Repeat([]byte{'b'}, limit/2)) // buffers
+			}
+			return frames
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := start(t, jupyter.Options{MaxMessageBytes: limit})
+			greedy := h.connect()
+			good := func(code string) [][]byte {
+				return h.frames(greedy, "execute_request", client.ExecuteRequest{Code: code})
+			}
+			if err := greedy.SendRaw(client.Shell, c.frames(good)); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(timeout)
+			for !strings.Contains(h.logs.String(), "dropped a connection") {
+				if time.Now().After(deadline) {
+					t.Fatalf("no log line of the dropped connection:\n%s", h.logs)
+				}
+				time.Sleep(time.Millisecond)
+			}
+			if _, err := h.c.KernelInfo(); err != nil {
+				t.Fatalf("the other client is not answered: %v", err)
+			}
+			logs := h.logs.String()
+			if n := strings.Count(logs, "dropped a connection"); n != 1 || !strings.Contains(logs, "socket=shell") || !strings.Contains(logs, fmt.Sprintf("more than the %d allowed", limit)) {
+				t.Errorf("want one line naming the socket and the bound, got %d:\n%s", n, logs)
+			}
+			if len(h.eng.executed()) != 0 {
+				t.Errorf("the message over the bound ran: %+v", h.eng.executed())
+			}
+		})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"sync"
 	"time"
 
@@ -37,6 +38,9 @@ type Server struct {
 	shell, control, stdin *router
 	iopub                 *outbox
 	heartbeat             zmq4.Socket
+	// starting publishes the kernel's status: starting once, after the first subscriber's
+	// welcome, so that someone sees it.
+	starting sync.Once
 
 	// requests queues the shell requests for the one goroutine that serves them.
 	requests chan *Message
@@ -81,18 +85,21 @@ func NewServer(conn ConnectionInfo, eng engine.Engine, opts Options) (*Server, e
 
 // bind opens and binds the five sockets.
 func (s *Server) bind() error {
-	ctx := context.Background()
 	var err error
-	if s.shell, err = s.listenRouter(ctx, "shell", s.conn.ShellPort); err != nil {
+	if s.shell, err = s.listenRouter("shell", s.conn.ShellPort); err != nil {
 		return err
 	}
-	if s.control, err = s.listenRouter(ctx, "control", s.conn.ControlPort); err != nil {
+	if s.control, err = s.listenRouter("control", s.conn.ControlPort); err != nil {
 		return err
 	}
-	if s.stdin, err = s.listenRouter(ctx, "stdin", s.conn.StdinPort); err != nil {
+	if s.stdin, err = s.listenRouter("stdin", s.conn.StdinPort); err != nil {
 		return err
 	}
-	pub := zmq4.NewPub(ctx, s.zmqLogger())
+	// IOPub is zmq4's PUB socket, told of its subscriptions by our transport: zmq4's XPUB
+	// keeps them to itself (it registers them and never returns them from Recv) and
+	// ignores the high-water mark, which keeps a stalled subscriber from growing the
+	// kernel's memory without bound.
+	pub := zmq4.NewPub(s.socketContext("iopub", s.welcome), s.zmqLogger())
 	s.iopub = newOutbox("iopub", pub, s) // closeSockets closes it from here on
 	if err := pub.SetOption(zmq4.OptionHWM, iopubHighWater); err != nil {
 		return err
@@ -100,7 +107,7 @@ func (s *Server) bind() error {
 	if err := listen(pub, s.conn.SocketEndpoint(s.conn.IOPubPort)); err != nil {
 		return err
 	}
-	s.heartbeat = zmq4.NewRep(ctx, s.zmqLogger())
+	s.heartbeat = zmq4.NewRep(s.socketContext("heartbeat", nil), s.zmqLogger())
 	return listen(s.heartbeat, s.conn.SocketEndpoint(s.conn.HBPort))
 }
 
@@ -109,6 +116,19 @@ func (s *Server) bind() error {
 // connecting, as Notebook's websocket proxy does, or something that speaks no ZMTP).
 func (s *Server) zmqLogger() zmq4.Option {
 	return zmq4.WithLogger(slog.NewLogLogger(s.opts.Logger.Handler(), slog.LevelInfo))
+}
+
+// socketContext is the context of the socket named name: its connections drop a peer that
+// sends a frame or message over MaxMessageBytes, with a log line, and tell subscribed (when
+// not nil) of each subscription.
+func (s *Server) socketContext(name string, subscribed func(topic []byte)) context.Context {
+	return withReadPolicy(context.Background(), readPolicy{
+		maxMessage: uint64(s.opts.MaxMessageBytes),
+		dropped: func(peer net.Addr, err error) {
+			s.log.warn("drop connection "+name, "dropped a connection", "socket", name, "peer", peer.String(), "reason", err)
+		},
+		subscribed: subscribed,
+	})
 }
 
 func listen(sock zmq4.Socket, endpoint string) error {
@@ -134,7 +154,6 @@ func (s *Server) Run(ctx context.Context) error {
 	for _, o := range s.outboxes() {
 		outboxes.Go(o.run)
 	}
-	s.publish(nil, "status", statusContent{"starting"})
 	sockets.Go(func() { s.shell.read(func(m *Message) { s.enqueueShell(ctx, m) }) })
 	sockets.Go(func() { s.control.read(func(m *Message) { s.serveThenStop(ctx, s.control, m) }) })
 	sockets.Go(func() { s.stdin.read(s.deliverInput) })

@@ -1,8 +1,14 @@
 package jupyter_test
 
 import (
+	"context"
+	"fmt"
+	"os"
 	"reflect"
 	"testing"
+	"time"
+
+	"github.com/go-zeromq/zmq4"
 
 	"github.com/concurlab/concurlab/kernel/client"
 	"github.com/concurlab/concurlab/kernel/jupyter"
@@ -16,11 +22,14 @@ func TestKernelInfoOnShellAndControl(t *testing.T) {
 			reply := h.reply(h.c, s, id)
 			c := content(t, reply)
 			lang := c["language_info"].(map[string]any)
-			if c["status"] != "ok" || c["protocol_version"] != "5.3" || c["implementation"] != "fake" ||
+			if c["status"] != "ok" || c["protocol_version"] != "5.5" || c["implementation"] != "fake" ||
 				lang["name"] != "go" || lang["pygments_lexer"] != "go" || lang["codemirror_mode"] != "go" {
 				t.Errorf("kernel_info_reply = %v", c)
 			}
-			if reply.Header.MsgType != "kernel_info_reply" || reply.Header.Version != "5.3" || reply.Header.Session != h.srv.Session() {
+			if features, ok := c["supported_features"].([]any); !ok || len(features) != 0 || c["debugger"] != false {
+				t.Errorf("kernel_info_reply claims features: supported_features %v, debugger %v", c["supported_features"], c["debugger"])
+			}
+			if reply.Header.MsgType != "kernel_info_reply" || reply.Header.Version != "5.5" || reply.Header.Session != h.srv.Session() {
 				t.Errorf("reply header = %+v", reply.Header)
 			}
 			msgs, err := h.c.IOPubUntilIdle(id, timeout)
@@ -147,5 +156,93 @@ func TestStopOnErrorAbortsQueuedExecutes(t *testing.T) {
 	}
 	if reply, _ := h.execute("print after"); reply["status"] != "ok" {
 		t.Errorf("the cell after the aborted ones: %v", reply)
+	}
+}
+
+// subscriber dials iopub as a foreign client does, over plain ZMTP, subscribed to topic.
+func subscriber(t *testing.T, info jupyter.ConnectionInfo, topic string) zmq4.Socket {
+	t.Helper()
+	sub := zmq4.NewSub(context.Background(), zmq4.WithDialerRetry(5*time.Millisecond))
+	t.Cleanup(func() { sub.Close() })
+	if err := sub.Dial(info.Endpoint(info.IOPubPort)); err != nil {
+		t.Fatal(err)
+	}
+	if err := sub.SetOption(zmq4.OptionSubscribe, topic); err != nil {
+		t.Fatal(err)
+	}
+	return sub
+}
+
+// next receives the next iopub message of sub, with its topic.
+func next(t *testing.T, sub zmq4.Socket, key string) (string, *jupyter.Message) {
+	t.Helper()
+	got := make(chan zmq4.Msg, 1)
+	go func() {
+		msg, _ := sub.Recv()
+		got <- msg
+	}()
+	select {
+	case msg := <-got:
+		if len(msg.Frames) == 0 {
+			t.Fatal("the subscriber received nothing")
+		}
+		m, err := jupyter.Decode(msg.Frames[1:], jupyter.NewSigner(key))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(msg.Frames[0]), m
+	case <-time.After(timeout):
+		t.Fatal("no iopub message")
+	}
+	return "", nil
+}
+
+func TestIOPubWelcomesEachSubscription(t *testing.T) {
+	h := start(t, jupyter.Options{})
+	for _, topic := range []string{"", "kernel."} {
+		t.Run(fmt.Sprintf("%q", topic), func(t *testing.T) {
+			got, m := next(t, subscriber(t, h.info, topic), h.info.Key)
+			c := content(t, m)
+			if m.Header.MsgType != "iopub_welcome" || got != topic || c["subscription"] != topic || m.Parent != (jupyter.Header{}) {
+				t.Errorf("first message %s with topic %q, content %v, parent %+v; want an iopub_welcome for %q", m.Header.MsgType, got, c, m.Parent, topic)
+			}
+			// Every subscriber whose subscription it matches sees a welcome.
+			old, err := h.c.Recv(client.IOPub, timeout)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if old.Header.MsgType != "iopub_welcome" || content(t, old)["subscription"] != topic {
+				t.Errorf("the subscriber before got %s %v, want the welcome of %q", old.Header.MsgType, content(t, old), topic)
+			}
+		})
+	}
+}
+
+func TestTheFirstSubscriberSeesTheKernelStart(t *testing.T) {
+	info, path, err := client.NewConnection()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	srv, err := jupyter.NewServer(info, newFakeEngine(), jupyter.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	sub := subscriber(t, info, "")
+	var got []string
+	for range 2 {
+		_, m := next(t, sub, info.Key)
+		got = append(got, m.Header.MsgType+" "+string(m.Content))
+	}
+	want := []string{`iopub_welcome {"subscription":""}`, `status {"execution_state":"starting"}`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the first subscriber received %q, want %q", got, want)
 	}
 }

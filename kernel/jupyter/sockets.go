@@ -3,7 +3,6 @@ package jupyter
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 
 	"github.com/go-zeromq/zmq4"
@@ -79,8 +78,8 @@ type router struct {
 	s    *Server
 }
 
-func (s *Server) listenRouter(ctx context.Context, name string, port int) (*router, error) {
-	sock := zmq4.NewRouter(ctx, s.zmqLogger())
+func (s *Server) listenRouter(name string, port int) (*router, error) {
+	sock := zmq4.NewRouter(s.socketContext(name, nil), s.zmqLogger())
 	r := &router{name: name, sock: sock, out: newOutbox(name, sock, s), s: s}
 	if err := listen(sock, s.conn.SocketEndpoint(port)); err != nil {
 		sock.Close()
@@ -93,7 +92,7 @@ func (s *Server) listenRouter(ctx context.Context, name string, port int) (*rout
 // socket is closed. Bad ones are logged and dropped.
 func (r *router) read(handle func(*Message)) {
 	r.s.receive(r.sock, r.name, func(msg zmq4.Msg) {
-		m, err := r.decode(msg.Frames)
+		m, err := Decode(msg.Frames, r.s.signer)
 		if err != nil {
 			r.s.log.warn("drop "+r.name+": "+errorKind(err), "dropped a message", "socket", r.name, "reason", err)
 			return
@@ -117,22 +116,9 @@ func (s *Server) receive(sock zmq4.Socket, name string, handle func(zmq4.Msg)) {
 	}
 }
 
-func (r *router) decode(frames [][]byte) (*Message, error) {
-	size := 0
-	for _, f := range frames {
-		size += len(f)
-	}
-	if size > r.s.opts.MaxMessageBytes {
-		return nil, fmt.Errorf("%w: %d bytes, more than the %d allowed", errTooLarge, size, r.s.opts.MaxMessageBytes)
-	}
-	return Decode(frames, r.s.signer)
-}
-
-var errTooLarge = errors.New("message too large")
-
 // errorKind names the class of a decoding error, so that repeated ones share a log limit.
 func errorKind(err error) string {
-	for _, known := range []error{ErrNoDelimiter, ErrTruncated, ErrMissingSignature, ErrBadSignature, ErrMissingMsgType, ErrMissingMsgID, ErrContentNotObject, errTooLarge} {
+	for _, known := range []error{ErrNoDelimiter, ErrTruncated, ErrMissingSignature, ErrBadSignature, ErrMissingMsgType, ErrMissingMsgID, ErrContentNotObject} {
 		if errors.Is(err, known) {
 			return known.Error()
 		}

@@ -10,79 +10,93 @@ import (
 	"github.com/go-zeromq/zmq4/transport"
 )
 
-// batchedTCP names the zmq4 transport of the kernel's and the client's tcp sockets. It speaks
-// plain ZMTP over tcp, so peers see no difference, but zmq4 writes each frame's header and
-// body separately (a ROUTER socket even frame by frame) and reads them in as many small
-// reads: this transport reads through a buffer and sends whole messages, each write holding
-// all the messages written since the last (a status and the execute_input after it, say),
-// which divides the system calls and tcp segments of Jupyter messages by ten or so.
-const batchedTCP = "tcp+batched"
+// The zmq4 transports of the kernel's and the client's sockets, over tcp and over unix
+// sockets (Jupyter's ipc). They speak plain ZMTP, so peers see no difference, but:
+//   - zmq4 writes each frame's header and body separately (a ROUTER socket even frame by
+//     frame): these connections send whole messages, each write holding all the messages
+//     written since the last (a status and the execute_input after it, say), which divides
+//     the system calls and tcp segments of Jupyter messages by ten or so;
+//   - zmq4 reads in as many small reads, and allocates a frame's body from the length its
+//     header announces: these connections read through a buffer and check every frame and
+//     message against a bound before zmq4 sees its header (see inbound.go);
+//   - they tell the iopub socket of the subscriptions its peers make (see inbound.go).
+const (
+	transportTCP = "tcp+concurlab"
+	transportIPC = "ipc+concurlab"
+)
 
 func init() {
-	if err := zmq4.RegisterTransport(batchedTCP, batchedTransport{transport.New("tcp")}); err != nil {
-		panic(err)
+	for name, network := range map[string]string{transportTCP: "tcp", transportIPC: "unix"} {
+		if err := zmq4.RegisterTransport(name, zmtpTransport{transport.New(network)}); err != nil {
+			panic(err)
+		}
 	}
 }
 
 // SocketEndpoint returns the address on which this package's and kernel/client's sockets
-// listen or dial for port: Endpoint's, over the batched tcp transport when the transport
-// is tcp.
+// listen or dial for port: Endpoint's, over this package's transport of the same network.
 func (c ConnectionInfo) SocketEndpoint(port int) string {
 	ep := c.Endpoint(port)
 	if c.Transport == "ipc" {
-		return ep
+		return transportIPC + ep[len("ipc"):]
 	}
-	return batchedTCP + ep[len("tcp"):]
+	return transportTCP + ep[len("tcp"):]
 }
 
-// batchedTransport is tcp whose connections are batchedConns.
-type batchedTransport struct{ transport.Transport }
+// zmtpTransport is a network whose connections are batchedConns. The policy they read by
+// comes from the context of the socket (withReadPolicy).
+type zmtpTransport struct{ transport.Transport }
 
-func (t batchedTransport) Dial(ctx context.Context, d transport.Dialer, addr string) (net.Conn, error) {
+func (t zmtpTransport) Dial(ctx context.Context, d transport.Dialer, addr string) (net.Conn, error) {
 	conn, err := t.Transport.Dial(ctx, d, addr)
 	if err != nil {
 		return nil, err
 	}
-	return newBatchedConn(conn), nil
+	return newBatchedConn(conn, readPolicyOf(ctx)), nil
 }
 
-func (t batchedTransport) Listen(ctx context.Context, addr string) (net.Listener, error) {
+func (t zmtpTransport) Listen(ctx context.Context, addr string) (net.Listener, error) {
 	l, err := t.Transport.Listen(ctx, addr)
 	if err != nil {
 		return nil, err
 	}
-	return batchedListener{l}, nil
+	return zmtpListener{l, readPolicyOf(ctx)}, nil
 }
 
-// batchedListener accepts batchedConns.
-type batchedListener struct{ net.Listener }
+// zmtpListener accepts batchedConns.
+type zmtpListener struct {
+	net.Listener
+	policy readPolicy
+}
 
-func (l batchedListener) Accept() (net.Conn, error) {
+func (l zmtpListener) Accept() (net.Conn, error) {
 	conn, err := l.Listener.Accept()
 	if err != nil {
 		return nil, err
 	}
-	return newBatchedConn(conn), nil
+	return newBatchedConn(conn, l.policy), nil
 }
 
-// ZMTP 3 framing, as far as batching needs it.
+// ZMTP 3 framing.
 const (
 	greetingSize = 64
 	flagMore     = 0x01
 	flagLong     = 0x02
+	flagCommand  = 0x04
 	// flushSize bounds what a batch holds before it is written, so that a large message
 	// is not copied whole.
 	flushSize = 64 << 10
 )
 
-// batchedConn reads through a buffer and holds what is written until a whole ZMTP message
-// (the greeting, a command, or the last frame of a message) has been written. It then has
-// the batch sent by a goroutine of its own, so that the messages written meanwhile (zmq4's
-// writer goes on with its queue) join the same write. It follows the framing of the bytes
-// written to know where messages end.
+// batchedConn reads through a buffer, checking what it reads (inbound), and holds what is
+// written until a whole ZMTP message (the greeting, a command, or the last frame of a
+// message) has been written. It then has the batch sent by a goroutine of its own, so that
+// the messages written meanwhile (zmq4's writer goes on with its queue) join the same write.
+// It follows the framing of the bytes written to know where messages end.
 type batchedConn struct {
 	net.Conn
-	r *bufio.Reader
+	r  *bufio.Reader
+	in *inbound
 	// schedule runs a flush of the batch later, on another goroutine.
 	schedule func(flush func())
 
@@ -94,16 +108,29 @@ type batchedConn struct {
 	err     error // the first failed write's: the connection is broken
 }
 
-func newBatchedConn(conn net.Conn) *batchedConn {
+func newBatchedConn(conn net.Conn, policy readPolicy) *batchedConn {
 	return &batchedConn{
 		Conn:     conn,
 		r:        bufio.NewReaderSize(conn, 32<<10),
+		in:       newInbound(policy),
 		schedule: func(flush func()) { go flush() },
 		frame:    frameTracker{greeting: greetingSize},
 	}
 }
 
-func (c *batchedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
+// Read reads what the peer sent, unless it breaks the read policy: then it closes the
+// connection and returns an error that makes zmq4 drop it, before zmq4 has seen the header
+// that announced too much.
+func (c *batchedConn) Read(p []byte) (int, error) {
+	c.in.passed()
+	n, err := c.r.Read(p)
+	if bad := c.in.check(p[:n]); bad != nil {
+		c.in.policy.dropped(c.RemoteAddr(), bad)
+		c.Conn.Close()
+		return 0, &net.OpError{Op: "read", Net: c.LocalAddr().Network(), Source: c.LocalAddr(), Addr: c.RemoteAddr(), Err: bad}
+	}
+	return n, err
+}
 
 // Write adds p to the batch. A batch that reaches flushSize is sent at once; one that ends
 // a message is sent soon, by the flush it schedules. The error of a failed send is returned
@@ -115,7 +142,7 @@ func (c *batchedConn) Write(p []byte) (int, error) {
 		return 0, c.err
 	}
 	c.batch = append(c.batch, p...)
-	atEnd := c.frame.advance(p)
+	atEnd, _ := c.frame.advance(p) // what is written has no watcher
 	if len(c.batch) >= flushSize {
 		if err := c.sendLocked(); err != nil {
 			return 0, err
@@ -161,10 +188,22 @@ type frameTracker struct {
 	header   []byte // the frame header read so far
 	body     uint64 // bytes of the current frame's body still to come
 	last     bool   // the current frame ends a message
+	// watch, when set, is shown each frame as it passes: its header when complete, then its
+	// body. An error it returns stops the stream.
+	watch frameWatcher
 }
 
-// advance consumes p and tells whether the stream is now at the end of a message.
-func (t *frameTracker) advance(p []byte) (atEnd bool) {
+// frameWatcher is shown the frames of a stream as they pass.
+type frameWatcher interface {
+	// header is a frame's header: its flags and the size of its body.
+	header(flags byte, size uint64) error
+	// body is the next part of the current frame's body; end tells whether it is the last.
+	body(p []byte, end bool)
+}
+
+// advance consumes p and tells whether the stream is now at the end of a message, or the
+// watcher's error.
+func (t *frameTracker) advance(p []byte) (atEnd bool, err error) {
 	for len(p) > 0 {
 		switch {
 		case t.greeting > 0:
@@ -175,27 +214,32 @@ func (t *frameTracker) advance(p []byte) (atEnd bool) {
 		case t.body > 0:
 			n := min(t.body, uint64(len(p)))
 			t.body -= n
+			if t.watch != nil {
+				t.watch.body(p[:n], t.body == 0)
+			}
 			p = p[n:]
 			atEnd = t.body == 0 && t.last
 		default:
 			t.header = append(t.header, p[0])
 			p = p[1:]
-			atEnd = t.headerDone()
+			if atEnd, err = t.headerDone(); err != nil {
+				return false, err
+			}
 		}
 	}
-	return atEnd
+	return atEnd, nil
 }
 
 // headerDone reads a complete frame header, if it is one, and tells whether it ends a
 // message with an empty body.
-func (t *frameTracker) headerDone() bool {
+func (t *frameTracker) headerDone() (bool, error) {
 	flags := t.header[0]
 	size := 1
 	if flags&flagLong != 0 {
 		size = 8
 	}
 	if len(t.header) < 1+size {
-		return false
+		return false, nil
 	}
 	var n uint64
 	for _, b := range t.header[1:] {
@@ -203,5 +247,10 @@ func (t *frameTracker) headerDone() bool {
 	}
 	t.header = t.header[:0]
 	t.body, t.last = n, flags&flagMore == 0
-	return n == 0 && t.last
+	if t.watch != nil {
+		if err := t.watch.header(flags, n); err != nil {
+			return false, err
+		}
+	}
+	return n == 0 && t.last, nil
 }

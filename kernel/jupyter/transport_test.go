@@ -70,7 +70,7 @@ func TestBatchedConnWrites(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rec := &recordingConn{}
-			conn := newBatchedConn(rec)
+			conn := newBatchedConn(rec, readPolicyOf(context.Background()))
 			var scheduled []func()
 			conn.schedule = func(flush func()) { scheduled = append(scheduled, flush) }
 			for _, w := range c.writes {
@@ -113,7 +113,7 @@ type failingConn struct{ net.Conn }
 func (failingConn) Write([]byte) (int, error) { return 0, net.ErrClosed }
 
 func TestBatchedConnReportsAFailedFlush(t *testing.T) {
-	conn := newBatchedConn(failingConn{})
+	conn := newBatchedConn(failingConn{}, readPolicyOf(context.Background()))
 	var scheduled func()
 	conn.schedule = func(flush func()) { scheduled = flush }
 	if _, err := conn.Write(make([]byte, greetingSize)); err != nil || scheduled == nil {
@@ -127,7 +127,7 @@ func TestBatchedConnReportsAFailedFlush(t *testing.T) {
 
 func TestBatchedConnCloseSendsTheBatch(t *testing.T) {
 	rec := &recordingConn{Conn: nopConn{}}
-	conn := newBatchedConn(rec)
+	conn := newBatchedConn(rec, readPolicyOf(context.Background()))
 	conn.schedule = func(func()) {}
 	conn.Write(make([]byte, greetingSize))
 	conn.Write(concat(frame(0, 3))[0])
@@ -153,9 +153,9 @@ func TestSocketEndpoint(t *testing.T) {
 		info ConnectionInfo
 		want string
 	}{
-		{ConnectionInfo{Transport: "tcp", IP: "127.0.0.1"}, "tcp+batched://127.0.0.1:9000"},
-		{ConnectionInfo{Transport: "tcp", IP: "::1"}, "tcp+batched://[::1]:9000"},
-		{ConnectionInfo{Transport: "ipc", IP: "/tmp/kernel"}, "ipc:///tmp/kernel-9000"},
+		{ConnectionInfo{Transport: "tcp", IP: "127.0.0.1"}, "tcp+concurlab://127.0.0.1:9000"},
+		{ConnectionInfo{Transport: "tcp", IP: "::1"}, "tcp+concurlab://[::1]:9000"},
+		{ConnectionInfo{Transport: "ipc", IP: "/tmp/kernel"}, "ipc+concurlab:///tmp/kernel-9000"},
 	}
 	for _, c := range cases {
 		if got := c.info.SocketEndpoint(9000); got != c.want {

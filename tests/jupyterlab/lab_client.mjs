@@ -86,7 +86,9 @@ const checks = [
       const lang = info.language_info;
       expect(lang.name === 'go', `language_info.name is ${show(lang.name)}, want "go"`);
       expect(lang.pygments_lexer === 'go', `language_info.pygments_lexer is ${show(lang.pygments_lexer)}, want "go"`);
-      expect(/^5\.[3-9]/.test(info.protocol_version), `protocol_version is ${show(info.protocol_version)}, want 5.3 or later`);
+      expect(info.protocol_version === '5.5', `protocol_version is ${show(info.protocol_version)}, want 5.5`);
+      expect(Array.isArray(info.supported_features) && info.supported_features.length === 0,
+        `supported_features is ${show(info.supported_features)}, want [] (no optional feature)`);
       return `language ${lang.name}, protocol ${info.protocol_version}, lexer ${lang.pygments_lexer}`;
     }
   },

@@ -26,6 +26,7 @@ type hostRuntime struct {
 	values     []shownValue                  // results of the running cell
 	crash      *goCrash                      // the goroutine panic that ended the running cell
 	cancel     context.CancelCauseFunc       // ends the running cell with a cause
+	halting    context.CancelFunc            // stops the interpreter that runs Session.halt's chunk
 	goroutines map[int64]goOrigin            // rewritten goroutines alive, by goroutine id
 	stop       chan struct{}                 // closed when the running cell is interrupted
 	types      map[reflect.Type]string       // the session's named types, by the reflect type yaegi built
@@ -77,6 +78,7 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Fields":    reflect.ValueOf(h.registerFields),
 			"Recovered": reflect.ValueOf(recovered),
 			"CellError": reflect.ValueOf(h.cellError),
+			"Halt":      reflect.ValueOf(h.halt),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(h.exit),
@@ -166,6 +168,21 @@ func (h *hostRuntime) interrupt() {
 	default:
 		close(h.stop)
 	}
+}
+
+// haltWith makes cancel what __rt.Halt calls.
+func (h *hostRuntime) haltWith(cancel context.CancelFunc) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.halting = cancel
+}
+
+// halt is __rt.Halt, which the chunk of Session.halt calls once yaegi has compiled it.
+func (h *hostRuntime) halt() {
+	h.mu.Lock()
+	cancel := h.halting
+	h.mu.Unlock()
+	cancel()
 }
 
 // rearm prepares a fresh interpreter: its sleeps are interruptible again, and the timers of

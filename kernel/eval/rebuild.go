@@ -67,7 +67,7 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 			return err
 		}
 	}
-	old := s.in.Globals()
+	old := s.globals()
 	names := sessionVars(old, decls)
 	vars := varDecls(s.vars, decls)
 	if err := s.replayDecls(ctx, in, carried(decls, old, fresh), vars); err != nil {
@@ -78,9 +78,10 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	}
 	s.rt.forgetTypes()
 	s.registerTypes(ctx, in, decls)
-	reset := carryValues(names, old, in.Globals(), fresh)
+	current := in.Globals()
+	reset := carryValues(names, old, current, fresh)
 	slices.Sort(reset)
-	s.in, s.decls, s.stale = in, decls, false
+	s.in, s.decls, s.stale, s.settled = in, decls, false, copyVars(current)
 	if len(reset) > 0 {
 		s.ro.deliver("stderr", fmt.Sprintf("reset to their zero value (their type changed or cannot be carried into the rebuilt session): %s\n",
 			strings.Join(reset, ", ")))

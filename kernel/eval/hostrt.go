@@ -26,7 +26,7 @@ type hostRuntime struct {
 	values     []shownValue                  // results of the running cell
 	crash      *goCrash                      // the goroutine panic that ended the running cell
 	cancel     context.CancelCauseFunc       // ends the running cell with a cause
-	halting    context.CancelFunc            // stops the interpreter that runs Session.halt's chunk
+	halting    chan struct{}                 // closed when Session.halt's chunk runs
 	goroutines map[int64]goOrigin            // rewritten goroutines alive, by goroutine id
 	stop       chan struct{}                 // closed when the running cell is interrupted
 	types      map[reflect.Type]string       // the session's named types, by the reflect type yaegi built
@@ -170,19 +170,23 @@ func (h *hostRuntime) interrupt() {
 	}
 }
 
-// haltWith makes cancel what __rt.Halt calls.
-func (h *hostRuntime) haltWith(cancel context.CancelFunc) {
+// awaitHalt returns the channel that __rt.Halt closes next.
+func (h *hostRuntime) awaitHalt() <-chan struct{} {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.halting = cancel
+	h.halting = make(chan struct{})
+	return h.halting
 }
 
 // halt is __rt.Halt, which the chunk of Session.halt calls once yaegi has compiled it.
 func (h *hostRuntime) halt() {
 	h.mu.Lock()
-	cancel := h.halting
-	h.mu.Unlock()
-	cancel()
+	defer h.mu.Unlock()
+	select {
+	case <-h.halting: // a chunk of an earlier halt that came late
+	default:
+		close(h.halting)
+	}
 }
 
 // rearm prepares a fresh interpreter: its sleeps are interruptible again, and the timers of

@@ -159,19 +159,24 @@ func (s *Session) Reset() {
 
 // halt stops every goroutine of the session's interpreter at its next interpreted
 // instruction; those in a compiled call stop when it returns. yaegi stops an interpreter
-// only when an EvalWithContext is cancelled: halt runs a chunk that cancels its own context
-// once yaegi has compiled it (yaegi would otherwise go on compiling on its goroutine after
-// halt returned, at the same time as whatever comes next) and waits until it is stopped. The
-// chunk calls the prelude's __cl_halt, which needs no new slot in the frame of globals that
-// the goroutines being stopped read. An interpreter is halted once.
+// only when an EvalWithContext is cancelled: halt runs one whose context is cancelled
+// already, and yaegi stops at once. yaegi then compiles and runs the chunk on its goroutine
+// all the same; halt waits until the chunk calls __cl_halt, so that the compilation is over
+// before anything else uses the interpreter. __cl_halt, of the prelude, needs no new slot in
+// the frame of globals that the goroutines being stopped read; the select keeps the chunk
+// from ending before yaegi's stop. An interpreter is halted once.
 func (s *Session) halt() {
 	if s.halted == s.in {
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s.rt.haltWith(cancel)
+	cancel()
+	compiled := s.rt.awaitHalt()
 	_, _ = s.in.EvalWithContext(ctx, ";__cl_halt(); select {}")
+	select {
+	case <-compiled:
+	case <-time.After(time.Second): // the chunk failed in a broken interpreter: it is replaced anyway
+	}
 	s.halted = s.in
 }
 

@@ -34,6 +34,10 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+need_linux() {
+  [ "$(uname -s)" = Linux ] || die "ConcurLab's kernel runs on Linux only, not on $(uname -s) (README.md, Supported systems): use a Linux VM or container"
+}
+
 need_go() {
   [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
   command -v go >/dev/null || die "Go is not installed: get Go 1.25 or newer from https://go.dev/dl/ and run ./install.sh again"
@@ -87,10 +91,12 @@ run_tests() {
 
 case "${1:-}" in
   test)
+    need_linux
     need_go
     run_tests
     ;;
   ""|--no-launch)
+    need_linux
     need_go
     command -v jupyter >/dev/null || [ -x /usr/bin/jupyter ] || apt_install "${runtime_packages[@]}"
     build

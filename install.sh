@@ -34,6 +34,10 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+need_linux() {
+  [ "$(uname -s)" = Linux ] || die "ConcurLab's kernel runs on Linux only, not on $(uname -s) (README.md, Supported systems): use a Linux VM or container"
+}
+
 need_go() {
   [ -x /usr/local/go/bin/go ] && export PATH="/usr/local/go/bin:$PATH"
   command -v go >/dev/null || die "Go is not installed: get Go 1.25 or newer from https://go.dev/dl/ and run ./install.sh again"
@@ -65,11 +69,16 @@ run_tests() {
   unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
   [ -z "$unformatted" ] || die "gofmt would change: $unformatted"
   go vet ./...
-  say "Go tests (concur with -race)"
+  say "Go tests, then with -race"
   # One package at a time: the timing tests (an interrupted compiled call costs its worker
   # only once it keeps a core busy) must not share the two cores with tests/programs' builds.
   go test -count=1 -p 1 ./...
-  go test -count=1 -race ./concur/...
+  # -race over every package but the three whose tests run concurrent interpreted programs in
+  # this process: there yaegi v0.16.1 races with itself (a closure's frame slot read without
+  # its lock, a select statement's cases shared by the goroutines that run it), which our code
+  # cannot order. Measured on the 2-core machine: 76 s for this run, against 3.5 to 9.5 min
+  # for all packages (tests/programs alone 105 to 276 s) and 12 s for concur alone.
+  go test -count=1 -race $(go list ./... | grep -v -e '/kernel/eval$' -e '/tests/programs$' -e '/tests/session$')
   # Budgets in runs, not seconds: go1.26's fuzzer can fail a target with "context deadline
   # exceeded" when a -fuzztime duration runs out under load (go.dev/issue/75804).
   say "Fuzzing message decoding (200 000 runs) and the header codec against encoding/json (100 000)"
@@ -87,10 +96,12 @@ run_tests() {
 
 case "${1:-}" in
   test)
+    need_linux
     need_go
     run_tests
     ;;
   ""|--no-launch)
+    need_linux
     need_go
     command -v jupyter >/dev/null || [ -x /usr/bin/jupyter ] || apt_install "${runtime_packages[@]}"
     build

@@ -90,3 +90,28 @@ func holdsSync(t reflect.Type) bool {
 	}
 	return false
 }
+
+// globals returns the session's variables: the interpreter's own, or their copies from the
+// last chunk that ended once the interpreter is halted.
+func (s *Session) globals() map[string]reflect.Value {
+	if s.halted == s.in {
+		return s.settled
+	}
+	return s.in.Globals()
+}
+
+// copyVars copies the variables of globals as an assignment would. A variable that holds a lock
+// or wait group is kept as it is: it is never carried (setValue), and copying it would read
+// what its goroutines write.
+func copyVars(globals map[string]reflect.Value) map[string]reflect.Value {
+	out := make(map[string]reflect.Value, len(globals))
+	for name, v := range globals {
+		if v.IsValid() && !holdsSync(v.Type()) {
+			c := reflect.New(v.Type()).Elem()
+			c.Set(v)
+			v = c
+		}
+		out[name] = v
+	}
+	return out
+}

@@ -26,6 +26,7 @@ type hostRuntime struct {
 	values     []shownValue                  // results of the running cell
 	crash      *goCrash                      // the goroutine panic that ended the running cell
 	cancel     context.CancelCauseFunc       // ends the running cell with a cause
+	halting    chan struct{}                 // closed when Session.halt's chunk runs
 	goroutines map[int64]goOrigin            // rewritten goroutines alive, by goroutine id
 	stop       chan struct{}                 // closed when the running cell is interrupted
 	types      map[reflect.Type]string       // the session's named types, by the reflect type yaegi built
@@ -77,6 +78,7 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Fields":    reflect.ValueOf(h.registerFields),
 			"Recovered": reflect.ValueOf(recovered),
 			"CellError": reflect.ValueOf(h.cellError),
+			"Halt":      reflect.ValueOf(h.halt),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(h.exit),
@@ -165,6 +167,25 @@ func (h *hostRuntime) interrupt() {
 	case <-h.stop:
 	default:
 		close(h.stop)
+	}
+}
+
+// awaitHalt returns the channel that __rt.Halt closes next.
+func (h *hostRuntime) awaitHalt() <-chan struct{} {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.halting = make(chan struct{})
+	return h.halting
+}
+
+// halt is __rt.Halt, which the chunk of Session.halt calls once yaegi has compiled it.
+func (h *hostRuntime) halt() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	select {
+	case <-h.halting: // a chunk of an earlier halt that came late
+	default:
+		close(h.halting)
 	}
 }
 

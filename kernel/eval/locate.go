@@ -88,7 +88,7 @@ func placeLines(code string, cell int, frame string, decl *gofront.Decl, line, c
 // cell's top level, where the operands are the session's variables or constants: "index out
 // of range [5] with length 3", "slice bounds out of range [:5] with capacity 3".
 func (s *Session) withValues(msg string, node ast.Node) string {
-	globals := s.in.Globals()
+	globals := s.globals()
 	value := func(x ast.Expr) (reflect.Value, bool) {
 		switch x := x.(type) {
 		case *ast.Ident:

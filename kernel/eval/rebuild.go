@@ -69,7 +69,7 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 			return err
 		}
 	}
-	old := s.in.Globals()
+	old := s.globals()
 	names := sessionVars(old, decls)
 	vars := varDecls(s.vars, decls)
 	if err := s.replayDecls(ctx, in, carried(decls, old, fresh), vars); err != nil {
@@ -80,7 +80,8 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 	}
 	s.rt.forgetTypes()
 	s.registerTypes(ctx, in, decls)
-	reset := carryValues(names, old, in.Globals(), fresh)
+	current := in.Globals()
+	reset := carryValues(names, old, current, fresh)
 	// Only the user's variables are told of: the interpreter keeps the variables of blocks
 	// among a cell's top-level statements as globals too, which the user never saw as such.
 	declared := declaredNames(decls, "var ")
@@ -88,7 +89,7 @@ func (s *Session) rebuildWith(ctx context.Context, decls []declaration, fresh []
 		return !slices.Contains(declared, name) && !slices.ContainsFunc(s.vars, func(v gofront.Var) bool { return v.Name == name })
 	})
 	slices.Sort(reset)
-	s.in, s.decls, s.stale = in, decls, false
+	s.in, s.decls, s.stale, s.settled = in, decls, false, copyVars(current)
 	if len(reset) > 0 {
 		s.ro.deliver("stderr", fmt.Sprintf("reset to their zero value (their type changed or cannot be carried into the rebuilt session): %s\n",
 			strings.Join(reset, ", ")))

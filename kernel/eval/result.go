@@ -20,10 +20,12 @@ import (
 // v0.16.1 traps: a type switch with a bound variable matches every interface for a value of
 // an interpreted type that has any method, and `x, ok := v.(I)` panics; `_, ok := v.(I)`
 // answers right, after which the bound switch calls the method safely; and `a, b = x, y`
-// may leave b unset, so each variable gets its own assignment.
+// may leave b unset, so each variable gets its own assignment. __cl_halt is Session.halt's.
 const prelude = `import __rt "` + rtPath + `"
 
 var ` + gofront.CellDefers + ` []func()
+
+func __cl_halt() { __rt.Halt() }
 
 type __cl_bundler interface{ MIMEBundle() map[string]any }
 type __cl_htmler interface{ HTML() string }

@@ -128,7 +128,7 @@ func only(code string, parts []edit) string {
 // redeclares reports whether d declares a name that the session has: in a declaration, or as
 // a variable that a statement made (yaegi would make a second variable that old funcs don't see).
 func (s *Session) redeclares(d declaration) bool {
-	globals := s.in.Globals()
+	globals := s.globals()
 	return redefines(s.decls, d.keys) || slices.ContainsFunc(declaredNames([]declaration{d}, topLevelKinds...), func(name string) bool {
 		_, ok := globals[name]
 		return ok
@@ -217,11 +217,16 @@ func (s *Session) evalIn(ctx context.Context, in *interp.Interpreter, src string
 	}()
 	_, err = in.EvalWithContext(ctx, src)
 	if err != nil && errors.Is(err, ctx.Err()) {
+		s.halted = in // yaegi stopped in, and its goroutine may still run the chunk
 		return context.Cause(ctx)
 	}
-	if p, ok := err.(interp.Panic); ok && isInternal(p) {
+	p, ran := err.(interp.Panic)
+	if ran && isInternal(p) {
 		resizeFrame(in)
 		return internalError{p.Value}
+	}
+	if in == s.in && (err == nil || ran) { // a chunk that did not compile changed no value
+		s.settled = copyVars(in.Globals())
 	}
 	return err
 }
@@ -252,7 +257,7 @@ func (s *Session) interrupted() {
 // called: every goroutine stops (at its next interpreted instruction, or when its compiled
 // call returns), and the next cell runs in a rebuilt interpreter with the values carried.
 func (s *Session) endProgram() {
-	halt(s.in)
+	s.halt()
 	s.interrupted()
 }
 

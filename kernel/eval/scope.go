@@ -107,7 +107,7 @@ func (s *Session) Imports() map[string]string {
 func (s *Session) Value(name string) (reflect.Value, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, ok := s.in.Globals()[name]
+	v, ok := s.globals()[name]
 	return v, ok && v.IsValid()
 }
 

@@ -54,6 +54,11 @@ type Session struct {
 	vars    []gofront.Var    // the variables that statements made, with their types
 	checked *gofront.Checked // the running cell as the front end checked it
 	stale   bool             // interrupted: the interpreter must be rebuilt before the next cell
+	// settled holds copies of the variables of in as of its last chunk that ended. Once in is
+	// halted, the goroutines that yaegi stopped may have written its variables last, with no
+	// synchronisation a read could order after: the session then reads these copies.
+	settled map[string]reflect.Value
+	halted  *interp.Interpreter // the interpreter whose goroutines yaegi has stopped
 }
 
 // New starts a session with an empty interpreter.
@@ -82,6 +87,7 @@ func New(opts Options) *Session {
 		return display.LabeledProgress(title, total)
 	})
 	s.in = s.newInterpreter()
+	s.settled = copyVars(s.in.Globals())
 	return s
 }
 
@@ -142,21 +148,36 @@ func (s *Session) Shutdown(restart bool) {
 func (s *Session) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	halt(s.in)
+	s.halt()
 	s.rt.interrupt()
 	concur.Interrupt()
 	s.rt.rearm()
 	s.rt.forgetTypes()
 	s.in, s.decls, s.imports, s.vars, s.stale = s.newInterpreter(), nil, nil, nil, false
+	s.settled = copyVars(s.in.Globals())
 }
 
-// halt stops every goroutine of in at its next interpreted instruction; those in a compiled
-// call stop when it returns. yaegi stops an interpreter only when an EvalWithContext is
-// cancelled: halt runs one whose context is cancelled already.
-func halt(in *interp.Interpreter) {
+// halt stops every goroutine of the session's interpreter at its next interpreted
+// instruction; those in a compiled call stop when it returns. yaegi stops an interpreter
+// only when an EvalWithContext is cancelled: halt runs one whose context is cancelled
+// already, and yaegi stops at once. yaegi then compiles and runs the chunk on its goroutine
+// all the same; halt waits until the chunk calls __cl_halt, so that the compilation is over
+// before anything else uses the interpreter. __cl_halt, of the prelude, needs no new slot in
+// the frame of globals that the goroutines being stopped read; the select keeps the chunk
+// from ending before yaegi's stop. An interpreter is halted once.
+func (s *Session) halt() {
+	if s.halted == s.in {
+		return
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, _ = in.EvalWithContext(ctx, ";select {}")
+	compiled := s.rt.awaitHalt()
+	_, _ = s.in.EvalWithContext(ctx, ";__cl_halt(); select {}")
+	select {
+	case <-compiled:
+	case <-time.After(time.Second): // the chunk failed in a broken interpreter: it is replaced anyway
+	}
+	s.halted = s.in
 }
 
 // Execute runs one cell: see the package comment.

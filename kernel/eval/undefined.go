@@ -84,7 +84,7 @@ func explainUndefined(p *parsedChunk, known func(string) bool) (*cellError, bool
 
 // knows reports whether the session declares name: a variable, a declaration or an import.
 func (s *Session) knows(name string) bool {
-	if _, ok := s.in.Globals()[name]; ok {
+	if _, ok := s.globals()[name]; ok {
 		return true
 	}
 	for _, imp := range s.imports {

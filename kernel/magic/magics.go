@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/concurlab/concurlab/concur"
@@ -94,15 +93,6 @@ func runTime(_ *wrapper, _ string, out engine.Output, next func() engine.Execute
 	out.Stream("stdout", fmt.Sprintf("CPU times: user %v, sys %v, total %v\nWall time: %v\n",
 		round(user), round(sys), round(user+sys), round(wall)))
 	return reply
-}
-
-// cpuTimes returns the user and system CPU time this process has used.
-func cpuTimes() (user, sys time.Duration) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0
-	}
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }
 
 // round keeps three significant digits of d.

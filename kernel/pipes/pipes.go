@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package pipes reads the output pipes of a process and tells when all that was written to
 // one has been passed on, so that what a cell printed right before it ended stays with that
 // cell. The kernel reads its worker's real stdout and stderr with it, and the evaluator the

@@ -17,6 +17,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -40,10 +43,14 @@ const runTimeout = 5 * time.Second
 
 var printKnown = flag.Bool("programs.known", false, "log a KNOWN_FAILURES list of what fails today")
 
-// The modes a program runs in through the kernel.
+// The modes a program runs in through the kernel: as one cell in a fresh session, as one
+// cell each in one session, and as a learner types it into a notebook: its declarations in
+// one cell and the body of its main in the next, whose statements then stand at the cell's
+// top level (a fresh session each).
 const (
 	modeFresh   = "fresh"
 	modeSession = "session"
+	modeCells   = "cells"
 )
 
 // program is one file of programsDir.
@@ -99,6 +106,12 @@ func TestProgramsAgainstGoRun(t *testing.T) {
 	}
 	s.Shutdown(false)
 	t.Logf("all programs in one session: %v", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	cells := make([]run, len(progs))
+	for i, p := range progs {
+		cells[i] = cellsRun(t, p)
+	}
+	t.Logf("declarations and main's body as two cells: %v", time.Since(start).Round(time.Millisecond))
 	g := <-fromGo
 	if g.err != nil {
 		t.Fatal(g.err)
@@ -110,7 +123,7 @@ func TestProgramsAgainstGoRun(t *testing.T) {
 	for _, mode := range []struct {
 		name string
 		runs []run
-	}{{modeFresh, fresh}, {modeSession, session}} {
+	}{{modeFresh, fresh}, {modeSession, session}, {modeCells, cells}} {
 		same := 0
 		for i, p := range progs {
 			diff := compare(p, want[i], mode.runs[i])
@@ -203,8 +216,8 @@ func loadKnown(t *testing.T, progs []program) map[string]map[string]listing {
 			if m, ok := strings.CutSuffix(mode, "?"); ok {
 				mode, how = m, mayFail
 			}
-			if mode != modeFresh && mode != modeSession {
-				t.Fatalf("KNOWN_FAILURES:%d: unknown mode %q (want %s or %s)", n+1, mode, modeFresh, modeSession)
+			if mode != modeFresh && mode != modeSession && mode != modeCells {
+				t.Fatalf("KNOWN_FAILURES:%d: unknown mode %q (want %s, %s or %s)", n+1, mode, modeFresh, modeSession, modeCells)
 			}
 			known[fields[0]][mode] = how
 		}
@@ -279,15 +292,83 @@ func goRun(path string) run {
 
 // kernelRun runs a program's text as one cell of s.
 func kernelRun(s *eval.Session, p program, count int) run {
+	return cellRun(s, p.source, count)
+}
+
+// cellRun runs code as cell count of s.
+func cellRun(s *eval.Session, code string, count int) run {
 	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
 	defer cancel()
 	out := &enginetest.Recorder{}
-	reply := s.Execute(ctx, engine.ExecuteRequest{Code: p.source, ExecutionCount: count}, out)
+	reply := s.Execute(ctx, engine.ExecuteRequest{Code: code, ExecutionCount: count}, out)
 	r := run{stdout: out.Text("stdout"), failed: reply.Error != nil}
 	if reply.Error != nil {
 		r.reason = reply.Error.Name + ": " + reply.Error.Value
 	}
 	return r
+}
+
+// cellsRun runs a program as two cells of a fresh session: everything but func main, then
+// the statements of main's body. A program whose main returns early keeps its one cell: a
+// return statement has no place at a cell's top level.
+func cellsRun(t *testing.T, p program) run {
+	t.Helper()
+	decls, body, ok := splitMain(t, p)
+	s := eval.New(eval.Options{})
+	defer s.Shutdown(false)
+	if !ok {
+		return cellRun(s, p.source, 1)
+	}
+	first := cellRun(s, decls, 1)
+	if first.failed {
+		return first
+	}
+	second := cellRun(s, body, 2)
+	second.stdout = first.stdout + second.stdout
+	return second
+}
+
+// splitMain returns p's source without its package clause and func main, and the statements
+// of main's body, one tab less indented; ok is false for a main with a return statement of
+// its own.
+func splitMain(t *testing.T, p program) (decls, body string, ok bool) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, p.name, p.source, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("%s: %v", p.name, err)
+	}
+	var main *ast.FuncDecl
+	for _, d := range f.Decls {
+		if fn, isFunc := d.(*ast.FuncDecl); isFunc && fn.Recv == nil && fn.Name.Name == "main" {
+			main = fn
+		}
+	}
+	if main == nil {
+		t.Fatalf("%s has no func main", p.name)
+	}
+	returns := false
+	ast.Inspect(main.Body, func(n ast.Node) bool {
+		_, isReturn := n.(*ast.ReturnStmt)
+		returns = returns || isReturn
+		_, isLit := n.(*ast.FuncLit)
+		return !isLit
+	})
+	if returns {
+		return "", "", false
+	}
+	offset := func(pos token.Pos) int { return fset.Position(pos).Offset }
+	start, end := offset(main.Pos()), offset(main.End())
+	if main.Doc != nil {
+		start = offset(main.Doc.Pos())
+	}
+	decls = p.source[offset(f.Name.End()):start] + p.source[end:]
+	inner := strings.Trim(p.source[offset(main.Body.Lbrace)+1:offset(main.Body.Rbrace)], "\n")
+	lines := strings.Split(inner, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, "\t")
+	}
+	return decls, strings.Join(lines, "\n"), true
 }
 
 // compare returns "" when the kernel's run matches go's, or what differs.

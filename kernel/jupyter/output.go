@@ -2,7 +2,6 @@ package jupyter
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -148,9 +147,6 @@ func (o *cellOutput) ClearOutput(wait bool) {
 	o.s.publish(o.parent, "clear_output", clearOutputContent{Wait: wait})
 }
 
-// errCellOver answers Input from a goroutine whose cell has finished: no front end waits.
-var errCellOver = errors.New("the cell that asked for input has finished")
-
 // Input asks the front end that sent the cell for a line, when it accepts input.
 func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 	if !o.req.AllowStdin {
@@ -160,7 +156,7 @@ func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 	closed := o.closed
 	o.mu.Unlock()
 	if closed || o.ctx.Err() != nil {
-		return "", errCellOver
+		return "", engine.ErrCellOver
 	}
 	o.flush()
 	o.inputMu.Lock()

@@ -14,7 +14,9 @@ import (
 // cellOutput is the engine.Output of one execute_request. Stream text is batched per
 // stream and published every FlushInterval; anything else flushes it first, so that what
 // the front end shows keeps the order in which the cell wrote it. Past MaxOutputBytes stream
-// text is dropped and counted, and finish publishes one notice saying how much.
+// text is dropped and counted, and finish publishes one notice saying how much. Output after
+// finish breaks the engine.Engine contract and is dropped: what goroutines print between cells
+// is the engine's to hold, which ours do with engine.Gate.
 type cellOutput struct {
 	s      *Server
 	parent *Message

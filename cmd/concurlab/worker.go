@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/eval"
 	"github.com/concurlab/concurlab/kernel/magic"
 	"github.com/concurlab/concurlab/kernel/worker"
@@ -29,5 +30,11 @@ func runWorker() error {
 	// Cells are programs run without arguments, as `go run main.go` runs them: flag.Parse
 	// and os.Args must not see the worker's own.
 	os.Args = os.Args[:1]
-	return worker.RunChild(magic.Wrap(eval.New(eval.Options{})))
+	return worker.RunChild(func() (engine.Engine, error) {
+		s, err := eval.New(eval.Options{})
+		if err != nil {
+			return nil, err
+		}
+		return magic.Wrap(s), nil
+	})
 }

@@ -40,6 +40,13 @@ type Replayer interface {
 	Replay(decls []string) error
 }
 
+// Resetter is implemented by engines that can start the session afresh, as %reset asks:
+// every declaration and value is forgotten, and the goroutines the old session started stop.
+type Resetter interface {
+	// Reset forgets every declaration and value; the next cell runs in a fresh session.
+	Reset()
+}
+
 // ExecuteRequest is one execute_request's content, with the execution count the cell gets.
 type ExecuteRequest struct {
 	Code            string
@@ -110,8 +117,19 @@ type Output interface {
 	Input(prompt string, password bool) (string, error)
 }
 
-// ErrNoStdin is returned by Output.Input when the request had allow_stdin false.
-var ErrNoStdin = errors.New("this front end does not accept input (allow_stdin is false)")
+// The errors that Output.Input returns besides the front end's own; code that asks for input
+// may tell them apart with errors.Is, in the kernel process and in a worker alike.
+var (
+	// ErrNoStdin is returned when the request had allow_stdin false.
+	ErrNoStdin = errors.New("this front end does not accept input (allow_stdin is false)")
+	// ErrInputInterrupted is returned when the cell is interrupted while it waits for input.
+	ErrInputInterrupted = errors.New("interrupted while waiting for input")
+	// ErrCellOver is returned to a goroutine that asks for input after its cell finished: no
+	// front end waits for that cell's prompts any more.
+	ErrCellOver = errors.New("the cell that asked for input has finished")
+	// ErrNoCell is returned to input asked for while no cell runs at all.
+	ErrNoCell = errors.New("no cell is running to ask for input")
+)
 
 // Info describes an engine for kernel_info_reply.
 type Info struct {

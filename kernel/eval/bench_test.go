@@ -11,7 +11,7 @@ import (
 // BenchmarkTrivialCell measures the evaluator alone on `1+1`: parsing, rewriting, yaegi's
 // compilation and the result capture, without the processes and sockets around it.
 func BenchmarkTrivialCell(b *testing.B) {
-	s := New(Options{})
+	s := mustNew(b, Options{})
 	defer s.Shutdown(false)
 	out := &enginetest.Recorder{}
 	for i := 0; i < b.N; i++ {

@@ -20,7 +20,7 @@ var (
 )
 
 func TestInfo(t *testing.T) {
-	info := New(Options{}).Info()
+	info := (*Session)(nil).Info()
 	lang := info.Language
 	if info.Implementation != "concurlab" || lang.Name != "go" || lang.Mimetype != "text/x-go" ||
 		lang.FileExtension != ".go" || lang.PygmentsLexer != "go" || lang.CodemirrorMode != "go" ||
@@ -101,7 +101,7 @@ go func() { for { mb.ReceiveTimeout(time.Hour); fmt.Println("tick") } }()`},
 func TestShutdownClosesTheOutputPipes(t *testing.T) {
 	before := openFiles(t)
 	for range 3 {
-		New(Options{}).Shutdown(false)
+		mustNew(t, Options{}).Shutdown(false)
 	}
 	for deadline := time.Now().Add(5 * time.Second); openFiles(t) > before && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)

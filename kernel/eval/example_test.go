@@ -3,6 +3,7 @@ package eval_test
 import (
 	"context"
 	"fmt"
+	"log"
 
 	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/eval"
@@ -17,7 +18,10 @@ func (printOutput) ClearOutput(bool)                   {}
 func (printOutput) Input(string, bool) (string, error) { return "", engine.ErrNoStdin }
 
 func ExampleSession_Execute() {
-	s := eval.New(eval.Options{})
+	s, err := eval.New(eval.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer s.Shutdown(false)
 	cells := []string{
 		`import "fmt"

@@ -40,9 +40,19 @@ type harness struct {
 	count int
 }
 
+// mustNew starts a session, failing the test when it cannot.
+func mustNew(tb testing.TB, opts Options) *Session {
+	tb.Helper()
+	s, err := New(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
 func newHarness(t *testing.T, opts Options) *harness {
 	t.Helper()
-	s := New(opts)
+	s := mustNew(t, opts)
 	t.Cleanup(func() { s.Shutdown(false) })
 	return &harness{t: t, s: s}
 }

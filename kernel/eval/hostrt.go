@@ -18,7 +18,7 @@ import (
 // hostRuntime is the compiled side of the rewrites: the package "concurlab/rt" that rewritten
 // cells import as __rt, and the replacements of blocking and exiting standard functions.
 type hostRuntime struct {
-	ro      *router
+	ro      *cellStdio
 	fprints map[string]reflect.Value // fmt's Fprint functions, replaced (stdio.go)
 
 	mu         sync.Mutex
@@ -51,7 +51,7 @@ type shownValue struct {
 	hasText             bool
 }
 
-func newHostRuntime(ro *router) *hostRuntime {
+func newHostRuntime(ro *cellStdio) *hostRuntime {
 	return &hostRuntime{ro: ro, fprints: newFprints(ro), goroutines: map[int64]goOrigin{}, stop: make(chan struct{}),
 		types: map[reflect.Type]string{}, methods: map[reflect.Type]*cellMethods{}, named: map[string]*cellMethods{},
 		registered: map[string]string{}, fields: map[string][]string{}, timers: new(atomic.Int64)}

@@ -37,11 +37,11 @@ type Options struct {
 	ResultLimit int
 }
 
-// Session is one interpreter session. It implements engine.Engine and engine.Replayer; its
-// methods must be called one at a time, as the engine package says.
+// Session is one interpreter session. It implements engine.Engine, engine.Replayer and
+// engine.Resetter; its methods must be called one at a time, as the engine package says.
 type Session struct {
 	opts      Options
-	ro        *router
+	ro        *cellStdio
 	rt        *hostRuntime
 	packages  map[string]map[string]reflect.Value
 	completer *complete.Completer
@@ -61,17 +61,24 @@ type Session struct {
 	halted  *interp.Interpreter // the interpreter whose goroutines yaegi has stopped
 }
 
-// New starts a session with an empty interpreter.
-func New(opts Options) *Session {
+var _ interface {
+	engine.Engine
+	engine.Replayer
+	engine.Resetter
+} = (*Session)(nil)
+
+// New starts a session with an empty interpreter. It fails when the pipes behind the cells'
+// os.Stdout and os.Stderr cannot be made (the process is out of file descriptors).
+func New(opts Options) (*Session, error) {
 	if opts.DeadlockAfter == 0 {
 		opts.DeadlockAfter = 500 * time.Millisecond
 	}
 	if opts.ResultLimit <= 0 {
 		opts.ResultLimit = 20000
 	}
-	ro, err := newRouter()
+	ro, err := newCellStdio()
 	if err != nil {
-		panic("eval: cannot create output pipes: " + err.Error())
+		return nil, fmt.Errorf("making the pipes for the cells' output: %w", err)
 	}
 	packages := map[string]map[string]reflect.Value{}
 	for _, tables := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Exports()} {
@@ -88,7 +95,7 @@ func New(opts Options) *Session {
 	})
 	s.in = s.newInterpreter()
 	s.settled = copyVars(s.in.Globals())
-	return s
+	return s, nil
 }
 
 // newInterpreter returns an interpreter with the symbol tables, the host runtime and the

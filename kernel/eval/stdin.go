@@ -13,7 +13,7 @@ import (
 // *os.File, since a pipe cannot tell when a cell starts reading; cells that need an *os.File
 // are rare, and io.Reader is what bufio and fmt take.
 type stdin struct {
-	ro *router
+	ro *cellStdio
 
 	mu     sync.Mutex
 	buffer []byte
@@ -21,9 +21,6 @@ type stdin struct {
 
 // noStdinNotice explains a read of os.Stdin that the front end cannot answer.
 const noStdinNotice = "os.Stdin: this front end does not take input (its request said allow_stdin: false), so the read got an error and no text; run the cell from a notebook or console that asks for input"
-
-// errNoCell is returned to a read of os.Stdin by a goroutine while no cell runs.
-var errNoCell = errors.New("os.Stdin: no cell is running to ask for input")
 
 // Read returns buffered input, or asks the front end for a line when there is none.
 func (in *stdin) Read(p []byte) (int, error) {
@@ -46,13 +43,7 @@ func (in *stdin) Read(p []byte) (int, error) {
 
 // input asks the running cell's front end for a line, after showing what the cell printed
 // (its prompt).
-func (ro *router) input() (string, error) {
+func (ro *cellStdio) input() (string, error) {
 	ro.flush()
-	ro.mu.Lock()
-	out := ro.out
-	ro.mu.Unlock()
-	if out == nil {
-		return "", errNoCell
-	}
-	return out.Input("", false)
+	return ro.gate.Input("", false)
 }

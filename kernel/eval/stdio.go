@@ -12,9 +12,9 @@ import (
 )
 
 // newFprints returns fmt's Fprint, Fprintf and Fprintln for cells: what they write to the
-// cell's os.Stdout or os.Stderr takes the router's ordered writers instead of the pipes, so
+// cell's os.Stdout or os.Stderr takes cellStdio's ordered writers instead of the pipes, so
 // that fmt.Println and fmt.Fprintln(os.Stderr, ...) arrive in the order they ran.
-func newFprints(ro *router) map[string]reflect.Value {
+func newFprints(ro *cellStdio) map[string]reflect.Value {
 	target := func(w io.Writer) io.Writer {
 		switch w {
 		case io.Writer(ro.stdout.w):

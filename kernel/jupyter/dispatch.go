@@ -2,7 +2,6 @@ package jupyter
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime/debug"
@@ -115,8 +114,8 @@ func checkRequired(m *Message) error {
 	if len(keys) == 0 {
 		return nil
 	}
-	var fields map[string]json.RawMessage
-	if err := m.DecodeContent(&fields); err != nil {
+	fields, err := m.contentFields()
+	if err != nil {
 		return &requestError{err.Error()}
 	}
 	for _, k := range keys {

@@ -33,6 +33,9 @@ type Message struct {
 	Content json.RawMessage
 	// Buffers are the extra binary frames after the content.
 	Buffers [][]byte
+
+	// fields are Content's top-level keys and values, decoded once (contentFields).
+	fields map[string]json.RawMessage
 }
 
 // NewHeader returns a fresh header of msgType for session and user.
@@ -71,6 +74,23 @@ func (m *Message) DecodeContent(v any) error {
 		return fmt.Errorf("%s content: %w", m.Header.MsgType, err)
 	}
 	return nil
+}
+
+// contentFields returns the content's top-level keys and values, decoding Content the first
+// time only: Decode checks with them that the content is an object, and the server that a
+// request has the keys it needs.
+func (m *Message) contentFields() (map[string]json.RawMessage, error) {
+	if m.fields != nil {
+		return m.fields, nil
+	}
+	if len(m.Content) == 0 {
+		return nil, fmt.Errorf("%s has no content", m.Header.MsgType)
+	}
+	if err := json.Unmarshal(m.Content, &m.fields); err != nil || m.fields == nil {
+		m.fields = nil
+		return nil, ErrContentNotObject
+	}
+	return m.fields, nil
 }
 
 // NewID returns a random UUID version 4, as msg_id and session ids are.

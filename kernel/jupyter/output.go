@@ -2,7 +2,6 @@ package jupyter
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -15,7 +14,9 @@ import (
 // cellOutput is the engine.Output of one execute_request. Stream text is batched per
 // stream and published every FlushInterval; anything else flushes it first, so that what
 // the front end shows keeps the order in which the cell wrote it. Past MaxOutputBytes stream
-// text is dropped and counted, and finish publishes one notice saying how much.
+// text is dropped and counted, and finish publishes one notice saying how much. Output after
+// finish breaks the engine.Engine contract and is dropped: what goroutines print between cells
+// is the engine's to hold, which ours do with engine.Gate.
 type cellOutput struct {
 	s      *Server
 	parent *Message
@@ -148,9 +149,6 @@ func (o *cellOutput) ClearOutput(wait bool) {
 	o.s.publish(o.parent, "clear_output", clearOutputContent{Wait: wait})
 }
 
-// errCellOver answers Input from a goroutine whose cell has finished: no front end waits.
-var errCellOver = errors.New("the cell that asked for input has finished")
-
 // Input asks the front end that sent the cell for a line, when it accepts input.
 func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 	if !o.req.AllowStdin {
@@ -160,7 +158,7 @@ func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 	closed := o.closed
 	o.mu.Unlock()
 	if closed || o.ctx.Err() != nil {
-		return "", errCellOver
+		return "", engine.ErrCellOver
 	}
 	o.flush()
 	o.inputMu.Lock()

@@ -2,7 +2,8 @@ package jupyter
 
 import (
 	"context"
-	"errors"
+
+	"github.com/concurlab/concurlab/kernel/engine"
 )
 
 // pendingInput is an input_request waiting for its input_reply.
@@ -19,9 +20,6 @@ type inputRequest struct {
 type inputReply struct {
 	Value *string `json:"value"`
 }
-
-// errInputInterrupted is what a cell reading input gets when it is interrupted.
-var errInputInterrupted = errors.New("interrupted while waiting for input")
 
 // askInput sends an input_request on stdin to the front end that sent parent and waits for
 // its input_reply, or for ctx to end.
@@ -46,7 +44,7 @@ func (s *Server) askInput(ctx context.Context, parent *Message, prompt string, p
 	case value := <-wait.reply:
 		return value, nil
 	case <-ctx.Done():
-		return "", errInputInterrupted
+		return "", engine.ErrInputInterrupted
 	}
 }
 

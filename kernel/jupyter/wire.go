@@ -131,10 +131,10 @@ func Decode(frames [][]byte, s Signer) (*Message, error) {
 	if err := unmarshalObject(rest[3], &m.Metadata); err != nil {
 		return nil, fmt.Errorf("metadata: %w", err)
 	}
-	if !json.Valid(rest[4]) || bytes.TrimSpace(rest[4])[0] != '{' {
+	m.Content = json.RawMessage(rest[4])
+	if _, err := m.contentFields(); err != nil {
 		return nil, ErrContentNotObject
 	}
-	m.Content = json.RawMessage(rest[4])
 	switch {
 	case m.Header.MsgType == "":
 		return nil, ErrMissingMsgType

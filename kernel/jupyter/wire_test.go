@@ -145,3 +145,33 @@ func ExampleSigner() {
 	fmt.Println(len(signature), s.Verify([]byte(signature), header, parent, metadata, content))
 	// Output: 64 <nil>
 }
+
+// Decode keeps the content's fields it checked, and the check of a request's required keys
+// reads them instead of decoding the content again.
+func TestDecodeKeepsTheContentFields(t *testing.T) {
+	tests := []struct {
+		content string
+		want    string // checkRequired's error, "" for none
+	}{
+		{`{"code": "1+1", "silent": false}`, ""},
+		{`{"silent": false}`, `execute_request has no "code"`},
+	}
+	for _, tt := range tests {
+		m, err := NewMessage(NewHeader("execute_request", "s", "u"), nil, json.RawMessage(tt.content))
+		if err != nil {
+			t.Fatal(err)
+		}
+		decoded, err := Decode(mustEncode(t, m, Signer{}), Signer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		decoded.Content = json.RawMessage(`not JSON`) // a second decoding would fail
+		got := ""
+		if err := checkRequired(decoded); err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("%s: checkRequired says %q, want %q", tt.content, got, tt.want)
+		}
+	}
+}

@@ -54,6 +54,8 @@ func (f *fakeEngine) Shutdown(bool) {}
 // resettable is a fake engine that can start afresh.
 type resettable struct{ fakeEngine }
 
+var _ engine.Resetter = (*resettable)(nil)
+
 func (r *resettable) Reset() { r.resets++ }
 
 func execute(t *testing.T, e engine.Engine, code string) (engine.ExecuteReply, *enginetest.Recorder) {

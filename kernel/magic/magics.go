@@ -133,7 +133,7 @@ func runGOMAXPROCS(_ *wrapper, arg string, out engine.Output, next func() engine
 }
 
 func runReset(w *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
-	r, ok := w.inner.(interface{ Reset() })
+	r, ok := w.inner.(engine.Resetter)
 	if !ok {
 		return engine.ExecuteReply{Error: usageError("%reset: this engine cannot start afresh")}
 	}

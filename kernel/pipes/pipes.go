@@ -24,12 +24,14 @@ type Reader struct {
 	mu sync.Mutex
 	// inFlight is set while a chunk has left the pipe but pass has not returned.
 	inFlight bool
+	// passed is closed, and replaced, each time pass has returned.
+	passed chan struct{}
 }
 
 // NewReader returns a Reader of the pipe's read end f that gives each chunk to pass, one
 // at a time. pass must not keep the slice.
 func NewReader(f *os.File, pass func([]byte)) *Reader {
-	return &Reader{f: f, pass: pass}
+	return &Reader{f: f, pass: pass, passed: make(chan struct{})}
 }
 
 // File returns the read end.
@@ -66,37 +68,58 @@ func (r *Reader) Run() {
 		r.pass(buf[:n])
 		r.mu.Lock()
 		r.inFlight = false
+		close(r.passed)
+		r.passed = make(chan struct{})
 		r.mu.Unlock()
 	}
 }
 
 // Settled tells whether everything written to the pipe so far has been passed on.
 func (r *Reader) Settled() bool {
+	settled, _ := r.state()
+	return settled
+}
+
+// state tells whether the reader has settled and, if not, returns the channel that is closed
+// once the next chunk has been passed on.
+func (r *Reader) state() (settled bool, passed <-chan struct{}) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.inFlight {
-		return false
+		return false, r.passed
 	}
 	conn, err := r.f.SyscallConn()
 	if err != nil {
-		return true
+		return true, nil
 	}
 	unread := 0
 	var ioctlErr syscall.Errno
 	if err := conn.Control(func(fd uintptr) {
 		_, _, ioctlErr = syscall.Syscall(syscall.SYS_IOCTL, fd, syscall.TIOCINQ, uintptr(unsafe.Pointer(&unread)))
 	}); err != nil || ioctlErr != 0 {
-		return true
+		return true, nil
 	}
-	return unread == 0
+	return unread == 0, r.passed
 }
 
-// Settle waits, at most timeout in all, until every reader has settled.
-func Settle(timeout time.Duration, readers ...*Reader) {
-	deadline := time.Now().Add(timeout)
+// Settle waits, at most timeout in all, until every reader has settled, and tells whether
+// they did. It is the one way the kernel and the evaluator learn that what was written to
+// their pipes before a cell ended has reached that cell.
+func Settle(timeout time.Duration, readers ...*Reader) bool {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
 	for _, r := range readers {
-		for !r.Settled() && time.Now().Before(deadline) {
-			time.Sleep(time.Millisecond)
+		for {
+			settled, passed := r.state()
+			if settled {
+				break
+			}
+			select {
+			case <-passed:
+			case <-deadline.C:
+				return false
+			}
 		}
 	}
+	return true
 }

@@ -43,8 +43,7 @@ func TestSettledOnlyOnceAChunkIsPassedOn(t *testing.T) {
 		t.Error("settled while the chunk is being passed on")
 	}
 	close(release)
-	Settle(5*time.Second, reader)
-	if !reader.Settled() {
+	if !Settle(5*time.Second, reader) || !reader.Settled() {
 		t.Error("not settled once the chunk was passed on")
 	}
 	w.Close()
@@ -56,8 +55,35 @@ func TestSettleGivesUpAfterTheTimeout(t *testing.T) {
 	reader := NewReader(r, func([]byte) {})
 	w.WriteString("never read")
 	begin := time.Now()
-	Settle(30*time.Millisecond, reader)
+	if Settle(30*time.Millisecond, reader) {
+		t.Error("Settle says an unread pipe settled")
+	}
 	if waited := time.Since(begin); waited < 30*time.Millisecond || waited > 5*time.Second {
 		t.Errorf("Settle returned after %v, want the 30ms timeout", waited)
 	}
+}
+
+// Once Settle returns true, every write made before it has been passed on, in order.
+func TestSettlePassesEverythingWrittenBefore(t *testing.T) {
+	r, w := newPipe(t)
+	var passed []byte // written by the reader, read once Settle says it has settled
+	reader := NewReader(r, func(chunk []byte) { passed = append(passed, chunk...) })
+	done := make(chan struct{})
+	go func() { reader.Run(); close(done) }()
+	var want []byte
+	for i := range 200 {
+		line := []byte{byte('a' + i%26), '\n'}
+		w.Write(line)
+		want = append(want, line...)
+		if i%50 == 49 {
+			if !Settle(5*time.Second, reader) {
+				t.Fatal("not settled within 5s")
+			}
+			if string(passed) != string(want) {
+				t.Fatalf("passed %q, want %q", passed, want)
+			}
+		}
+	}
+	w.Close()
+	<-done
 }

@@ -57,7 +57,7 @@ func (s *Supervisor) replaceAbandoned(g *generation, p *process, busy time.Durat
 	s.mu.Lock()
 	replayed := len(s.decls) > 0
 	s.mu.Unlock()
-	s.router.notice(fmt.Sprintf("The interrupted cell left a compiled call running that an interrupt cannot stop (it kept a core %.0f%% busy); %s.\n",
+	s.gate.Notice(fmt.Sprintf("The interrupted cell left a compiled call running that an interrupt cannot stop (it kept a core %.0f%% busy); %s.\n",
 		100*float64(busy)/float64(abandonedWindow), restartNote(replayed)))
 	s.replace(g)
 	p.kill(stopAbandoned)

@@ -16,50 +16,61 @@ type childOutput struct {
 	inputs *inputWaiters
 }
 
-// errInputInterrupted is what Input returns once the cell was interrupted or has finished.
-var errInputInterrupted = errors.New("input interrupted: the cell was interrupted or has finished")
-
 // Stream sends text to the cell's stdout or stderr.
 func (o *childOutput) Stream(name, text string) {
-	o.events.send(event{ID: o.id, Type: eventStream, Name: name, Text: text})
+	o.events.send(event{ID: o.id, Stream: &streamEvent{Name: name, Text: text}})
 }
 
 // Display sends a MIME bundle to show.
 func (o *childOutput) Display(d engine.DisplayData) {
-	o.events.send(event{ID: o.id, Type: eventDisplay, Display: &d})
+	o.events.send(event{ID: o.id, Display: &d})
 }
 
 // ClearOutput asks the front end to clear the cell's output.
 func (o *childOutput) ClearOutput(wait bool) {
-	o.events.send(event{ID: o.id, Type: eventClearOutput, Wait: wait})
+	o.events.send(event{ID: o.id, Clear: &clearEvent{Wait: wait}})
 }
 
-// Input asks the supervisor for a line of input and waits for the answer or an interrupt.
-// A goroutine that outlived its cell gets an error at once: no front end waits for it.
+// Input asks the supervisor for a line of input and waits for the answer or the cell's end:
+// an interrupt gives engine.ErrInputInterrupted, and a goroutine that outlived its cell gets
+// engine.ErrCellOver at once, since no front end waits for it.
 func (o *childOutput) Input(prompt string, password bool) (string, error) {
 	if o.ctx.Err() != nil {
-		return "", errInputInterrupted
+		return "", o.ended()
 	}
 	id, reply := o.inputs.add()
 	defer o.inputs.remove(id)
-	o.events.send(event{ID: o.id, Type: eventInputRequest, InputID: id, Prompt: prompt, Password: password})
+	o.events.send(event{ID: o.id, Input: &inputEvent{InputID: id, Prompt: prompt, Password: password}})
 	select {
-	case r := <-reply:
-		return r.Input, inputError(r.InputError)
+	case a := <-reply:
+		return a.Input, inputError(a.Error)
 	case <-o.ctx.Done():
-		return "", errInputInterrupted
+		return "", o.ended()
 	}
 }
 
-// inputError turns an input_reply's error text back into an error, keeping engine.ErrNoStdin
-// recognisable with errors.Is.
-func inputError(text string) error {
-	switch text {
-	case "":
-		return nil
-	case engine.ErrNoStdin.Error():
-		return engine.ErrNoStdin
-	default:
-		return errors.New(text)
+// ended is Input's error once the cell's context is done: the cell finished or was
+// interrupted.
+func (o *childOutput) ended() error {
+	if cause := context.Cause(o.ctx); cause == engine.ErrCellOver {
+		return cause
 	}
+	return engine.ErrInputInterrupted
+}
+
+// inputErrors are the errors of engine.Output.Input that keep their identity across the pipe.
+var inputErrors = []error{engine.ErrNoStdin, engine.ErrInputInterrupted, engine.ErrCellOver, engine.ErrNoCell}
+
+// inputError turns an input answer's error text back into an error, keeping the engine's
+// errors recognisable with errors.Is.
+func inputError(text string) error {
+	if text == "" {
+		return nil
+	}
+	for _, err := range inputErrors {
+		if text == err.Error() {
+			return err
+		}
+	}
+	return errors.New(text)
 }

@@ -30,10 +30,14 @@ func ExampleNewSupervisor() {
 	}
 }
 
-// A worker process serves the evaluator over the pipes its supervisor made.
+// A worker process serves the evaluator over the pipes its supervisor made; an evaluator
+// that cannot start makes each cell fail with the reason.
 func ExampleRunChild() {
-	var eval engine.Engine // the real evaluator, e.g. magic.Wrap(eval.New(...))
-	if err := worker.RunChild(eval); err != nil {
+	start := func() (engine.Engine, error) {
+		var eval engine.Engine // the real evaluator, e.g. magic.Wrap(eval.New(...))
+		return eval, nil
+	}
+	if err := worker.RunChild(start); err != nil {
 		log.Fatal(err)
 	}
 }

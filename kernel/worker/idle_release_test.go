@@ -5,8 +5,6 @@ import (
 	"io"
 	"testing"
 	"time"
-
-	"github.com/concurlab/concurlab/kernel/engine"
 )
 
 func TestIdleReleaseWaitsForTheCells(t *testing.T) {
@@ -28,7 +26,7 @@ func TestIdleReleaseWaitsForTheCells(t *testing.T) {
 	defer s.stopIdleRelease()
 	run := func(id uint64, code string) {
 		t.Helper()
-		s.startCell(request{ID: id, Type: requestExecute, Execute: &engine.ExecuteRequest{Code: code}})
+		s.startCell(id, engineRequest(code))
 	}
 	reply := func() {
 		t.Helper()

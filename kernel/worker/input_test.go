@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -15,76 +14,38 @@ import (
 	"github.com/concurlab/concurlab/kernel/engine/enginetest"
 )
 
-// blockingOutput is a cell's output whose front end never answers input until released.
-type blockingOutput struct {
-	enginetest.Recorder
-	asked, release chan struct{}
-}
-
-func newBlockingOutput() *blockingOutput {
-	return &blockingOutput{asked: make(chan struct{}, 16), release: make(chan struct{})}
-}
-
-func (o *blockingOutput) Input(prompt string, password bool) (string, error) {
-	o.Recorder.Input(prompt, password)
-	o.asked <- struct{}{}
-	<-o.release
-	return "", engine.ErrNoStdin
-}
-
 func TestAnswerInputOnlyForTheRunningCell(t *testing.T) {
 	tests := []struct {
 		name        string
 		cell, asker uint64
 		prompts     []string
-		reply       request
+		answer      inputAnswer
 	}{
-		{"the running cell", 5, 5, []string{"name?"},
-			request{ID: 5, Type: requestInputReply, InputID: 9, Input: "Ada"}},
-		{"a goroutine of an earlier cell", 5, 4, nil,
-			request{ID: 4, Type: requestInputReply, InputID: 9, InputError: errCellOver.Error()}},
-		{"no cell", 0, 4, nil,
-			request{ID: 4, Type: requestInputReply, InputID: 9, InputError: errCellOver.Error()}},
+		{"the running cell", 5, 5, []string{"name?"}, inputAnswer{InputID: 9, Input: "Ada"}},
+		{"a goroutine of an earlier cell", 5, 4, nil, inputAnswer{InputID: 9, Error: engine.ErrCellOver.Error()}},
+		{"no cell", 0, 4, nil, inputAnswer{InputID: 9, Error: engine.ErrCellOver.Error()}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var sent bytes.Buffer
-			var r router
-			p := &process{router: &r, enc: json.NewEncoder(&sent), cell: tt.cell}
+			var gate engine.Gate
+			p := &process{gate: &gate, enc: json.NewEncoder(&sent), cell: tt.cell}
 			out := &enginetest.Recorder{Answers: []string{"Ada"}}
-			r.attach(out)
-			defer r.detach()
-			p.answerInput(event{ID: tt.asker, Type: eventInputRequest, InputID: 9, Prompt: "name?"})
+			gate.Open(out, 1)
+			defer gate.Close()
+			p.answerInput(tt.asker, inputEvent{InputID: 9, Prompt: "name?"})
 			if got := out.Prompts(); !slices.Equal(got, tt.prompts) {
 				t.Errorf("prompts shown %q, want %q", got, tt.prompts)
 			}
-			var reply request
-			if err := json.Unmarshal(sent.Bytes(), &reply); err != nil || !reflect.DeepEqual(reply, tt.reply) {
-				t.Errorf("sent %+v (%v), want %+v", reply, err, tt.reply)
+			var req receivedRequest
+			var answer inputAnswer
+			if err := json.Unmarshal(sent.Bytes(), &req); err != nil || req.Method != callInputReply.method {
+				t.Fatalf("sent %s (%v), want an input reply", sent.Bytes(), err)
+			}
+			if err := json.Unmarshal(req.Args, &answer); err != nil || answer != tt.answer {
+				t.Errorf("sent %+v (%v), want %+v", answer, err, tt.answer)
 			}
 		})
-	}
-}
-
-func TestRouterDetachEndsInputWait(t *testing.T) {
-	var r router
-	out := newBlockingOutput()
-	defer close(out.release)
-	r.attach(out)
-	answered := make(chan error, 1)
-	go func() {
-		_, err := r.input("name?", false)
-		answered <- err
-	}()
-	<-out.asked
-	r.detach()
-	select {
-	case err := <-answered:
-		if err != errCellOver {
-			t.Errorf("input after detach: %v, want errCellOver", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("detach left the input waiting for its answer")
 	}
 }
 
@@ -112,8 +73,9 @@ func TestConcurrentInputsKeepTheirAnswers(t *testing.T) {
 // the answer, and the next cell does not show that goroutine's prompt.
 func TestCellEndsWithoutWaitingForItsGoroutinesInput(t *testing.T) {
 	s := newSupervisor(t)
-	out := newBlockingOutput()
-	defer close(out.release)
+	release := make(chan struct{})
+	defer close(release)
+	out := &enginetest.Recorder{OnInput: func(string) { <-release }}
 	finished := make(chan engine.ExecuteReply, 1)
 	go func() {
 		finished <- s.Execute(context.Background(), engine.ExecuteRequest{Code: "asklater later?\nburn 200ms"}, out)

@@ -8,18 +8,18 @@ import "sync"
 type inputWaiters struct {
 	mu      sync.Mutex
 	lastID  uint64
-	waiting map[uint64]chan request
+	waiting map[uint64]chan inputAnswer
 }
 
 // add registers a new Input call and returns its input ID and where its reply will arrive.
-func (w *inputWaiters) add() (uint64, <-chan request) {
+func (w *inputWaiters) add() (uint64, <-chan inputAnswer) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.waiting == nil {
-		w.waiting = make(map[uint64]chan request)
+		w.waiting = make(map[uint64]chan inputAnswer)
 	}
 	w.lastID++
-	ch := make(chan request, 1)
+	ch := make(chan inputAnswer, 1)
 	w.waiting[w.lastID] = ch
 	return w.lastID, ch
 }
@@ -33,7 +33,7 @@ func (w *inputWaiters) remove(id uint64) {
 
 // deliver hands reply to the Input call it answers; a reply that nobody waits for (its call
 // was interrupted meanwhile) is dropped.
-func (w *inputWaiters) deliver(reply request) {
+func (w *inputWaiters) deliver(reply inputAnswer) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if ch, ok := w.waiting[reply.InputID]; ok {

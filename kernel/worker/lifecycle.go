@@ -44,7 +44,7 @@ func (s *Supervisor) launch(g *generation, decls []string) {
 // while replaying is replaced by one without declarations, and the user is told.
 func (s *Supervisor) startReplayed(g *generation, decls []string) (*process, error) {
 	onExit := func(p *process) { s.exited(g, p) }
-	p, err := startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
+	p, err := startProcess(s.opts.Command, &s.gate, s.opts.Logger, onExit)
 	if err != nil || len(decls) == 0 {
 		return p, err
 	}
@@ -52,14 +52,14 @@ func (s *Supervisor) startReplayed(g *generation, decls []string) (*process, err
 	switch {
 	case !alive:
 		s.opts.Logger.Printf("worker: replaying declarations: %s; starting one without them", msg)
-		s.router.notice("The declarations of earlier cells could not be replayed (" + msg + "); they were reset.\n")
+		s.gate.Notice("The declarations of earlier cells could not be replayed (" + msg + "); they were reset.\n")
 		s.mu.Lock()
 		s.decls = nil
 		s.mu.Unlock()
-		return startProcess(s.opts.Command, &s.router, s.opts.Logger, onExit)
+		return startProcess(s.opts.Command, &s.gate, s.opts.Logger, onExit)
 	case msg != "":
 		s.opts.Logger.Printf("worker: replaying declarations: %s", msg)
-		s.router.notice("Some declarations of earlier cells could not be replayed: " + msg + "\n")
+		s.gate.Notice("Some declarations of earlier cells could not be replayed: " + msg + "\n")
 	}
 	return p, nil
 }
@@ -83,9 +83,8 @@ func (s *Supervisor) handOver(g *generation, p *process, err error) {
 
 // replay declares decls in p; msg says what failed, and alive whether p can still be used.
 func (s *Supervisor) replay(p *process, decls []string) (msg string, alive bool) {
-	ev, ok := p.await(p.call(request{Type: requestReplay, Declarations: decls}), replayTimeout)
-	if ok {
-		return ev.Error, true
+	if result, ok := ask(p, callReplay, decls).await(replayTimeout); ok {
+		return result.Error, true
 	}
 	if isClosed(p.exited) {
 		return "the evaluator crashed while replaying them: " + explainCrash(p.stderr.report(), p.state).cause, false
@@ -115,7 +114,7 @@ func (s *Supervisor) exited(g *generation, p *process) {
 	c := explainCrash(p.stderr.report(), p.state)
 	s.opts.Logger.Printf("worker %d exited: %s", p.pid(), c.cause)
 	if !reported {
-		s.router.notice("The evaluator stopped between cells. " + strings.Join(c.lines(replayed), "\n") + "\n")
+		s.gate.Notice("The evaluator stopped between cells. " + strings.Join(c.lines(replayed), "\n") + "\n")
 	}
 	s.replace(g)
 }

@@ -16,7 +16,7 @@ func TestWorkerLostBeforeHandOverIsReplaced(t *testing.T) {
 	s.mu.Lock()
 	s.gen = g
 	s.mu.Unlock()
-	p, err := startProcess([]string{"/bin/sh", "-c", "exit 3"}, &s.router, s.opts.Logger, func(p *process) { s.exited(g, p) })
+	p, err := startProcess([]string{"/bin/sh", "-c", "exit 3"}, &s.gate, s.opts.Logger, func(p *process) { s.exited(g, p) })
 	if err != nil {
 		t.Fatal(err)
 	}

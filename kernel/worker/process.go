@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/pipes"
 )
 
@@ -26,7 +27,7 @@ const drainTimeout = 500 * time.Millisecond
 // process is one running worker: its pipes, the calls waiting for replies, and how it ended.
 type process struct {
 	cmd    *exec.Cmd
-	router *router
+	gate   *engine.Gate
 	logger *log.Logger
 
 	sendMu   sync.Mutex
@@ -52,9 +53,9 @@ type process struct {
 	state  *os.ProcessState
 }
 
-// startProcess starts argv as a worker whose output goes to r; onExit runs once the worker
-// has exited and its pipes are read, before exited is closed.
-func startProcess(argv []string, r *router, logger *log.Logger, onExit func(*process)) (*process, error) {
+// startProcess starts argv as a worker whose output goes through gate; onExit runs once the
+// worker has exited and its pipes are read, before exited is closed.
+func startProcess(argv []string, gate *engine.Gate, logger *log.Logger, onExit func(*process)) (*process, error) {
 	if len(argv) == 0 {
 		return nil, errors.New("no command to start the worker")
 	}
@@ -75,15 +76,15 @@ func startProcess(argv []string, r *router, logger *log.Logger, onExit func(*pro
 		return nil, fmt.Errorf("starting the worker: %w", err)
 	}
 	p := &process{
-		cmd: cmd, router: r, logger: logger,
+		cmd: cmd, gate: gate, logger: logger,
 		requests: reqW, enc: json.NewEncoder(reqW),
 		pending: make(map[uint64]chan event),
 		waited:  make(chan struct{}),
 		exited:  make(chan struct{}),
 	}
-	p.stderr.pass = func(text string) { r.stream("stderr", text) }
+	p.stderr.pass = func(text string) { gate.Stream("stderr", text) }
 	p.stderr.alive = func() bool { return !isClosed(p.waited) }
-	p.stdoutPipe = pipes.NewReader(outR, func(chunk []byte) { r.stream("stdout", string(chunk)) })
+	p.stdoutPipe = pipes.NewReader(outR, func(chunk []byte) { gate.Stream("stdout", string(chunk)) })
 	p.stderrPipe = pipes.NewReader(errR, func(chunk []byte) { p.stderr.write(string(chunk)) })
 	go p.supervise(evR, onExit)
 	return p, nil
@@ -138,7 +139,7 @@ func (p *process) supervise(events *os.File, onExit func(*process)) {
 	close(p.exited)
 }
 
-// readEvents dispatches the worker's events: output to the router, replies to their callers.
+// readEvents dispatches the worker's events: output to the gate, replies to their callers.
 func (p *process) readEvents(events io.Reader) {
 	dec := json.NewDecoder(events)
 	// answered is closed once the last input request so far is answered: each waits for
@@ -153,23 +154,16 @@ func (p *process) readEvents(events io.Reader) {
 			}
 			return
 		}
-		switch ev.Type {
-		case eventStream:
-			p.router.stream(ev.Name, ev.Text)
-		case eventDisplay:
-			if ev.Display != nil {
-				p.router.display(*ev.Display)
-			}
-		case eventClearOutput:
-			p.router.clearOutput(ev.Wait)
-		case eventInputRequest:
+		switch {
+		case ev.Input != nil:
 			previous, done := answered, make(chan struct{})
 			answered = done
 			go func() {
 				defer close(done)
 				<-previous
-				p.answerInput(ev)
+				p.answerInput(ev.ID, *ev.Input)
 			}()
+		case ev.publish(p.gate):
 		default:
 			p.deliver(ev)
 		}
@@ -179,16 +173,16 @@ func (p *process) readEvents(events io.Reader) {
 // answerInput asks the running cell's front end for input and sends the answer back. A
 // request from a goroutine whose cell has finished is refused, so that its prompt never shows
 // in another cell.
-func (p *process) answerInput(ev event) {
-	text, err := "", errCellOver
-	if p.runs(ev.ID) {
-		text, err = p.router.input(ev.Prompt, ev.Password)
+func (p *process) answerInput(cell uint64, in inputEvent) {
+	text, err := "", engine.ErrCellOver
+	if p.runs(cell) {
+		text, err = p.gate.Input(in.Prompt, in.Password)
 	}
-	reply := request{ID: ev.ID, Type: requestInputReply, InputID: ev.InputID, Input: text}
+	answer := inputAnswer{InputID: in.InputID, Input: text}
 	if err != nil {
-		reply.InputError = err.Error()
+		answer.Error = err.Error()
 	}
-	p.send(reply)
+	tell(p, callInputReply, answer)
 }
 
 // runs tells whether the execute call id is the cell that runs.
@@ -205,35 +199,67 @@ func (p *process) deliver(ev event) {
 	p.forgetLocked(ev.ID)
 	p.mu.Unlock()
 	if ch == nil {
-		// Nobody waits for the reply to a shutdown: the supervisor waits for the exit.
-		if ev.Type != eventShutdownReply {
-			p.logger.Printf("worker %d: unexpected %s event (id %d) %s", p.pid(), ev.Type, ev.ID, ev.Error)
-		}
+		p.logger.Printf("worker %d: a reply that nobody waits for any more (id %d) %s", p.pid(), ev.ID, ev.Error)
 		return
 	}
 	ch <- ev
 }
 
-// pendingCall is a request sent to the worker whose reply is awaited.
-type pendingCall struct {
+// pendingCall is a call sent to the worker whose reply, of type R, is awaited.
+type pendingCall[R any] struct {
+	p       *process
 	id      uint64
 	replies <-chan event
 }
 
-// call sends req with a fresh ID and returns the call, whose reply will arrive on replies.
-// An execute request becomes the cell that runs until its reply arrives.
-func (p *process) call(req request) pendingCall {
+// ask sends the call c with args under a fresh ID and returns the call, whose reply will
+// arrive on replies. An execute call becomes the cell that runs until its reply arrives.
+func ask[A, R any](p *process, c call[A, R], args A) pendingCall[R] {
+	req := c.request(args)
 	ch := make(chan event, 1)
 	p.mu.Lock()
 	p.nextID++
 	req.ID = p.nextID
 	p.pending[req.ID] = ch
-	if req.Type == requestExecute {
+	if c.method == callExecute.method {
 		p.cell = req.ID
 	}
 	p.mu.Unlock()
 	p.send(req)
-	return pendingCall{id: req.ID, replies: ch}
+	return pendingCall[R]{p: p, id: req.ID, replies: ch}
+}
+
+// tell sends the call c with args, whose reply, if it has one, nobody waits for.
+func tell[A, R any](p *process, c call[A, R], args A) { p.send(c.request(args)) }
+
+// decode returns the reply that ev carries.
+func (c pendingCall[R]) decode(ev event) (R, error) {
+	var reply R
+	if ev.Error != "" {
+		return reply, errors.New(ev.Error)
+	}
+	if err := json.Unmarshal(ev.Reply, &reply); err != nil {
+		return reply, fmt.Errorf("the evaluator's reply cannot be read: %w", err)
+	}
+	return reply, nil
+}
+
+// await waits for c's reply, the worker's exit, or the timeout; ok tells whether a reply
+// that can be read came. Without one, c is forgotten: a reply that comes later is dropped.
+func (c pendingCall[R]) await(timeout time.Duration) (reply R, ok bool) {
+	ev, ok := c.p.wait(c.replies, timeout)
+	if !ok {
+		c.p.mu.Lock()
+		c.p.forgetLocked(c.id)
+		c.p.mu.Unlock()
+		return reply, false
+	}
+	reply, err := c.decode(ev)
+	if err != nil {
+		c.p.logger.Printf("worker %d: %v", c.p.pid(), err)
+		return reply, false
+	}
+	return reply, true
 }
 
 // forgetLocked stops waiting for the reply to call id. The caller holds p.mu.
@@ -245,7 +271,7 @@ func (p *process) forgetLocked(id uint64) {
 }
 
 // settleOutput waits (briefly) until what the worker wrote to its stdout and stderr so far
-// has been routed, a partial line that stderr held included.
+// has been passed on, a partial line that stderr held included.
 func (p *process) settleOutput() {
 	pipes.Settle(settleTimeout, p.stdoutPipe, p.stderrPipe)
 	p.stderr.flush()
@@ -257,18 +283,6 @@ func (p *process) send(req request) {
 	p.sendMu.Lock()
 	defer p.sendMu.Unlock()
 	_ = p.enc.Encode(req)
-}
-
-// await waits for c's reply, the worker's exit, or the timeout; ok tells whether a reply
-// came. Without one, c is forgotten: a reply that comes later is dropped.
-func (p *process) await(c pendingCall, timeout time.Duration) (ev event, ok bool) {
-	ev, ok = p.wait(c.replies, timeout)
-	if !ok {
-		p.mu.Lock()
-		p.forgetLocked(c.id)
-		p.mu.Unlock()
-	}
-	return ev, ok
 }
 
 // wait waits for a reply on ch, the worker's exit, or the timeout.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 
@@ -27,7 +29,7 @@ func Serve(eng engine.Engine, requests io.Reader, events io.Writer) error {
 	defer s.stopCell()
 	dec := json.NewDecoder(requests)
 	for {
-		var req request
+		var req receivedRequest
 		if err := dec.Decode(&req); err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -62,93 +64,151 @@ type server struct {
 	cell *runningCell
 	// idle fires releaseAfter after the last cell ended.
 	idle *time.Timer
+	// sentDecls are the declarations the supervisor holds: those the last execute reply
+	// sent, or those replayed.
+	sentDecls []string
 }
 
 // runningCell is the cell whose Execute runs on its own goroutine.
 type runningCell struct {
-	cancel context.CancelFunc
+	// cancel interrupts the cell with the cause nil, as the engine expects; once the cell has
+	// finished, the cause is engine.ErrCellOver.
+	cancel context.CancelCauseFunc
 	done   chan struct{}
 }
 
-// handle answers one request and reports whether to go on reading.
-func (s *server) handle(req request) bool {
-	reply := event{ID: req.ID}
-	switch req.Type {
-	case requestExecute:
-		s.startCell(req)
-		return true
-	case requestInterrupt:
-		s.interruptCell()
-		return true
-	case requestInputReply:
-		s.inputs.deliver(req)
-		return true
-	case requestComplete:
-		c := s.eng.Complete(req.Code, req.Cursor)
-		reply.Type, reply.Completion = eventCompleteReply, &c
-	case requestInspect:
-		in := s.eng.Inspect(req.Code, req.Cursor, req.DetailLevel)
-		reply.Type, reply.Inspection = eventInspectReply, &in
-	case requestIsComplete:
-		c := s.eng.IsComplete(req.Code)
-		reply.Type, reply.Completeness = eventIsCompleteReply, &c
-	case requestReplay:
-		reply.Type = eventReplayReply
-		reply.Error = s.replay(req.Declarations)
-	case requestShutdown:
-		s.stopCell()
-		s.eng.Shutdown(false)
-		reply.Type = eventShutdownReply
-		s.events.send(reply)
-		return false
-	default:
-		reply.Type, reply.Error = eventError, fmt.Sprintf("unknown request type %q", req.Type)
-	}
-	s.events.send(reply)
-	return true
+// handler serves one call in the worker. serve tells whether to go on reading requests.
+type handler struct {
+	method      string
+	args, reply reflect.Type
+	serve       func(s *server, req receivedRequest) bool
 }
 
-// replay declares decls in the engine and returns the failure's text, or "".
-func (s *server) replay(decls []string) string {
+// handlers are the calls the worker serves, by method.
+var handlers = handlerTable(
+	answers(callComplete, func(s *server, a completeArgs) engine.Completion { return s.eng.Complete(a.Code, a.Cursor) }),
+	answers(callInspect, func(s *server, a inspectArgs) engine.Inspection {
+		return s.eng.Inspect(a.Code, a.Cursor, a.DetailLevel)
+	}),
+	answers(callIsComplete, func(s *server, a isCompleteArgs) engine.Completeness { return s.eng.IsComplete(a.Code) }),
+	answers(callReplay, (*server).replay),
+	takes(callExecute, (*server).startCell),
+	takes(callShutdown, (*server).shutdown),
+	takes(callInterrupt, func(s *server, _ uint64, _ struct{}) bool {
+		s.interruptCell()
+		return true
+	}),
+	takes(callInputReply, func(s *server, _ uint64, a inputAnswer) bool {
+		s.inputs.deliver(a)
+		return true
+	}),
+)
+
+// handlerTable indexes hs by method.
+func handlerTable(hs ...handler) map[string]handler {
+	table := make(map[string]handler, len(hs))
+	for _, h := range hs {
+		table[h.method] = h
+	}
+	return table
+}
+
+// answers is the handler of c that replies at once with what f returns.
+func answers[A, R any](c call[A, R], f func(s *server, args A) R) handler {
+	return takes(c, func(s *server, id uint64, args A) bool {
+		s.reply(id, f(s, args))
+		return true
+	})
+}
+
+// takes is the handler of c that leaves the reply, if any, to f, which tells whether to go
+// on reading requests.
+func takes[A, R any](c call[A, R], f func(s *server, id uint64, args A) bool) handler {
+	args, reply := c.types()
+	return handler{method: c.method, args: args, reply: reply, serve: func(s *server, req receivedRequest) bool {
+		var a A
+		if err := json.Unmarshal(req.Args, &a); err != nil {
+			s.events.send(event{ID: req.ID, Error: fmt.Sprintf("the arguments of %s: %v", c.method, err)})
+			return true
+		}
+		return f(s, req.ID, a)
+	}}
+}
+
+// handle serves one request and reports whether to go on reading.
+func (s *server) handle(req receivedRequest) bool {
+	h, ok := handlers[req.Method]
+	if !ok {
+		s.events.send(event{ID: req.ID, Error: fmt.Sprintf("unknown method %q", req.Method)})
+		return true
+	}
+	return h.serve(s, req)
+}
+
+// reply sends v as the reply to call id.
+func (s *server) reply(id uint64, v any) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		s.events.send(replyStandIn(id, v, err))
+		return
+	}
+	s.events.send(event{ID: id, Reply: raw})
+}
+
+// replay declares decls in the engine; the reply is the failure's text, or "".
+func (s *server) replay(decls []string) errorResult {
 	r, ok := s.eng.(engine.Replayer)
 	if !ok {
-		return "this engine cannot replay declarations"
+		return errorResult{Error: "this engine cannot replay declarations"}
 	}
+	s.mu.Lock()
+	s.sentDecls = decls
+	s.mu.Unlock()
 	if err := r.Replay(decls); err != nil {
-		return err.Error()
+		return errorResult{Error: err.Error()}
 	}
-	return ""
+	return errorResult{}
+}
+
+// shutdown stops the running cell and the engine, replies, and ends Serve.
+func (s *server) shutdown(id uint64, args shutdownArgs) bool {
+	s.stopCell()
+	s.eng.Shutdown(args.Restart)
+	s.reply(id, struct{}{})
+	return false
 }
 
 // startCell runs an execute request on its own goroutine and replies when it ends, with the
-// engine's declarations when it is an engine.Replayer.
-func (s *server) startCell(req request) {
-	ctx, cancel := context.WithCancel(context.Background())
+// engine's declarations when it is an engine.Replayer that the cell changed.
+func (s *server) startCell(id uint64, exec engine.ExecuteRequest) bool {
+	ctx, cancel := context.WithCancelCause(context.Background())
 	cell := &runningCell{cancel: cancel, done: make(chan struct{})}
 	s.mu.Lock()
 	s.cell = cell
 	s.mu.Unlock()
-	out := &childOutput{id: req.ID, ctx: ctx, events: s.events, inputs: &s.inputs}
-	var exec engine.ExecuteRequest
-	if req.Execute != nil {
-		exec = *req.Execute
-	}
+	out := &childOutput{id: id, ctx: ctx, events: s.events, inputs: &s.inputs}
 	s.runOnRunner(func() {
 		defer close(cell.done)
-		defer cancel()
-		reply := s.eng.Execute(ctx, exec, out)
-		ev := event{ID: req.ID, Type: eventExecuteReply, Reply: &reply}
-		if r, ok := s.eng.(engine.Replayer); ok {
-			ev.Declarations = r.Declarations()
+		defer cancel(engine.ErrCellOver)
+		result := executeResult{Reply: s.eng.Execute(ctx, exec, out)}
+		var decls []string
+		r, replays := s.eng.(engine.Replayer)
+		if replays {
+			decls = r.Declarations()
 		}
 		s.mu.Lock()
+		if replays && !slices.Equal(decls, s.sentDecls) {
+			s.sentDecls = decls
+			result.Declarations = &decls
+		}
 		if s.cell == cell {
 			s.cell = nil
 		}
 		s.mu.Unlock()
-		s.events.send(ev)
+		s.reply(id, result)
 		s.armIdleRelease()
 	})
+	return true
 }
 
 // runCells is the runner goroutine: it runs the jobs sent to it until Serve returns. Cells
@@ -207,7 +267,7 @@ func (s *server) interruptCell() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cell != nil {
-		s.cell.cancel()
+		s.cell.cancel(nil)
 	}
 }
 
@@ -217,7 +277,7 @@ func (s *server) stopCell() {
 	cell := s.cell
 	s.mu.Unlock()
 	if cell != nil {
-		cell.cancel()
+		cell.cancel(nil)
 		<-cell.done
 	}
 }

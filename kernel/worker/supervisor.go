@@ -37,8 +37,9 @@ type Options struct {
 // engine.Engine contract has them come one at a time, except Shutdown, which may stop a
 // running cell.
 type Supervisor struct {
-	opts   Options
-	router router
+	opts Options
+	// gate holds what the worker prints, and the supervisor's notices, while no cell runs.
+	gate engine.Gate
 
 	mu sync.Mutex
 	// gen is the current worker's generation.
@@ -71,6 +72,8 @@ func NewSupervisor(opts Options) *Supervisor {
 // Info returns Options.Info without asking the worker.
 func (s *Supervisor) Info() engine.Info { return s.opts.Info }
 
+var _ engine.Engine = (*Supervisor)(nil)
+
 // Execute runs the cell in the worker. Cancelling ctx interrupts the cell; a worker that has
 // not stopped it within the grace period is replaced. A worker that dies during the cell makes
 // the cell's error explain why.
@@ -80,29 +83,29 @@ func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out
 		return errorReply(unavailableError(err))
 	}
 	p := g.proc
-	s.router.attach(out)
-	defer s.router.detach()
+	s.gate.Open(out, req.ExecutionCount)
+	defer s.gate.Close()
 	s.setRunning(p)
 	defer s.setRunning(nil)
 
-	cell := p.call(request{Type: requestExecute, Execute: &req})
+	cell := ask(p, callExecute, req)
 	select {
 	case ev := <-cell.replies:
-		return s.finish(p, ev)
+		return s.finish(p, cell, ev)
 	case <-p.exited:
-		if ev, ok := p.await(cell, 0); ok {
-			return s.finish(p, ev)
+		if ev, ok := p.wait(cell.replies, 0); ok {
+			return s.finish(p, cell, ev)
 		}
 		return errorReply(s.stoppedError(p))
 	case <-ctx.Done():
 	}
-	go p.send(request{Type: requestInterrupt})
-	if ev, ok := p.await(cell, s.opts.InterruptGrace); ok {
+	go tell(p, callInterrupt, struct{}{})
+	if ev, ok := p.wait(cell.replies, s.opts.InterruptGrace); ok {
 		s.mu.Lock()
 		cells := s.cells
 		s.mu.Unlock()
 		go s.watchAbandoned(g, p, cells)
-		return s.finish(p, ev)
+		return s.finish(p, cell, ev)
 	}
 	if isClosed(p.exited) {
 		return errorReply(s.stoppedError(p))
@@ -122,60 +125,69 @@ func (s *Supervisor) setRunning(p *process) {
 	s.mu.Unlock()
 }
 
-// finish takes a cell's execute_reply, once the output the worker wrote before it has been
-// routed to the cell, and keeps the declarations it reports unless the worker was replaced
+// finish takes a cell's execute reply, once the output the worker wrote before it has been
+// passed to the cell, and keeps the declarations it reports unless the worker was replaced
 // (a restart) meanwhile.
-func (s *Supervisor) finish(p *process, ev event) engine.ExecuteReply {
+func (s *Supervisor) finish(p *process, cell pendingCall[executeResult], ev event) engine.ExecuteReply {
 	p.settleOutput()
+	result, err := cell.decode(ev)
+	if err != nil {
+		return errorReply(&engine.Error{Name: "WorkerError", Value: err.Error(),
+			Traceback: []string{"The evaluator's reply to the cell went wrong (" + err.Error() + "); run it again."}})
+	}
 	s.mu.Lock()
-	if s.gen.proc == p {
-		s.decls = ev.Declarations
+	if s.gen.proc == p && result.Declarations != nil {
+		s.decls = *result.Declarations
 	}
 	s.mu.Unlock()
-	if ev.Reply == nil {
-		return errorReply(&engine.Error{Name: "WorkerError", Value: "the evaluator sent an empty reply",
-			Traceback: []string{"The evaluator sent an empty reply to the cell; run it again."}})
-	}
-	return *ev.Reply
+	return result.Reply
 }
 
 // Complete asks the worker for completions; with no worker to answer in time, it proposes
 // nothing.
 func (s *Supervisor) Complete(code string, cursor int) engine.Completion {
-	if ev, ok := s.ask(request{Type: requestComplete, Code: code, Cursor: cursor}); ok && ev.Completion != nil {
-		return *ev.Completion
+	if c, ok := askInTime(s, callComplete, completeArgs{Code: code, Cursor: cursor}); ok {
+		return c
 	}
-	return engine.Completion{Matches: []string{}, CursorStart: cursor, CursorEnd: cursor}
+	return noCompletion(cursor)
 }
 
 // Inspect asks the worker to describe the name at cursor; with no worker to answer in time,
 // it finds nothing.
 func (s *Supervisor) Inspect(code string, cursor, detailLevel int) engine.Inspection {
-	if ev, ok := s.ask(request{Type: requestInspect, Code: code, Cursor: cursor, DetailLevel: detailLevel}); ok && ev.Inspection != nil {
-		return *ev.Inspection
-	}
-	return engine.Inspection{}
+	in, _ := askInTime(s, callInspect, inspectArgs{Code: code, Cursor: cursor, DetailLevel: detailLevel})
+	return in
 }
 
 // IsComplete asks the worker whether code is ready to run; with no worker to answer in time,
 // the status is "unknown".
 func (s *Supervisor) IsComplete(code string) engine.Completeness {
-	if ev, ok := s.ask(request{Type: requestIsComplete, Code: code}); ok && ev.Completeness != nil {
-		return *ev.Completeness
+	if c, ok := askInTime(s, callIsComplete, isCompleteArgs{Code: code}); ok {
+		return c
 	}
-	return engine.Completeness{Status: "unknown"}
+	return unknownCompleteness
 }
 
-// ask sends req to the worker and waits, at most askTimeout in all, for its reply.
-func (s *Supervisor) ask(req request) (event, bool) {
+// noCompletion proposes nothing at cursor.
+func noCompletion(cursor int) engine.Completion {
+	return engine.Completion{Matches: []string{}, CursorStart: cursor, CursorEnd: cursor}
+}
+
+// unknownCompleteness is the answer to is_complete when nothing can tell.
+var unknownCompleteness = engine.Completeness{Status: "unknown"}
+
+// askInTime makes the call c of the worker and waits, at most askTimeout in all, for its
+// reply.
+func askInTime[A, R any](s *Supervisor, c call[A, R], args A) (R, bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), askTimeout)
 	defer cancel()
 	g, err := s.waitProcess(ctx)
 	if err != nil {
-		return event{}, false
+		var none R
+		return none, false
 	}
 	deadline, _ := ctx.Deadline()
-	return g.proc.await(g.proc.call(req), time.Until(deadline))
+	return ask(g.proc, c, args).await(time.Until(deadline))
 }
 
 // Shutdown stops the worker and waits until it is gone; cells after it fail with
@@ -199,7 +211,7 @@ func (s *Supervisor) Shutdown(restart bool) {
 		return
 	}
 	g.proc.markStopped(reason)
-	g.proc.send(request{Type: requestShutdown})
+	ask(g.proc, callShutdown, shutdownArgs{Restart: restart})
 	g.proc.requests.Close()
 	select {
 	case <-g.proc.exited:

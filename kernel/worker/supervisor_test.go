@@ -396,7 +396,24 @@ func TestCrashLikeStderrLineIsShown(t *testing.T) {
 		}
 		seen += mustRun(t, s, "stderr next").Text("stderr")
 	}
-	if !strings.HasPrefix(seen, "runtime: only a message\n") {
+	if !strings.HasPrefix(strings.TrimPrefix(seen, "── printed while no cell ran ──\n"), "runtime: only a message\n") {
 		t.Errorf("cells showed stderr %q, want the crash-like line first", seen)
+	}
+}
+
+// A worker whose engine cannot start fails each cell with the reason, in the cell, and answers
+// the other requests with nothing found.
+func TestEngineThatCannotStartFailsEachCell(t *testing.T) {
+	s := NewSupervisor(Options{Command: []string{os.Args[0], failStartArg}, Logger: log.New(io.Discard, "", 0)})
+	t.Cleanup(func() { s.Shutdown(false) })
+	for range 2 {
+		reply, _ := run(t, s, "print hi")
+		want := "the evaluator could not start: " + errFakeStart.Error()
+		if reply.Error == nil || reply.Error.Name != "WorkerUnavailable" || reply.Error.Value != want {
+			t.Fatalf("error = %+v, want WorkerUnavailable: %s", reply.Error, want)
+		}
+	}
+	if c := s.Complete("fm", 2); len(c.Matches) != 0 || c.CursorStart != 2 {
+		t.Errorf("completion %+v, want none", c)
 	}
 }

@@ -93,14 +93,14 @@ func TestProgramsAgainstGoRun(t *testing.T) {
 	start := time.Now()
 	fresh := make([]run, len(progs))
 	for i, p := range progs {
-		s := eval.New(eval.Options{})
+		s := newSession(t)
 		fresh[i] = kernelRun(s, p, 1)
 		s.Shutdown(false)
 	}
 	t.Logf("a fresh session for each program: %v", time.Since(start).Round(time.Millisecond))
 	start = time.Now()
 	session := make([]run, len(progs))
-	s := eval.New(eval.Options{})
+	s := newSession(t)
 	for i, p := range progs {
 		session[i] = kernelRun(s, p, i+1)
 	}
@@ -291,6 +291,16 @@ func goRun(path string) run {
 }
 
 // kernelRun runs a program's text as one cell of s.
+// newSession starts an evaluator session, failing the test when it cannot.
+func newSession(t *testing.T) *eval.Session {
+	t.Helper()
+	s, err := eval.New(eval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func kernelRun(s *eval.Session, p program, count int) run {
 	return cellRun(s, p.source, count)
 }
@@ -314,7 +324,7 @@ func cellRun(s *eval.Session, code string, count int) run {
 func cellsRun(t *testing.T, p program) run {
 	t.Helper()
 	decls, body, ok := splitMain(t, p)
-	s := eval.New(eval.Options{})
+	s := newSession(t)
 	defer s.Shutdown(false)
 	if !ok {
 		return cellRun(s, p.source, 1)

@@ -60,7 +60,10 @@ type define struct {
 func TestSessionProperty(t *testing.T) {
 	corpus := loadCorpus(t, "testdata/cells.txt")
 	rng := rand.New(rand.NewPCG(*seed, *seed))
-	s := eval.New(eval.Options{})
+	s, err := eval.New(eval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer s.Shutdown(false)
 
 	var (

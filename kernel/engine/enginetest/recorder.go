@@ -24,6 +24,9 @@ type Recorder struct {
 	// OnStream, when set, is called with each Stream call once it is recorded, on the
 	// goroutine that published; it may call the Recorder's methods.
 	OnStream func(name, text string)
+	// OnInput, when set, is called with each Input call's prompt once it is recorded, before
+	// Input answers; it may block, as a front end whose user takes their time.
+	OnInput func(prompt string)
 
 	mu       sync.Mutex
 	streams  []Stream
@@ -63,8 +66,13 @@ func (r *Recorder) ClearOutput(wait bool) {
 // left.
 func (r *Recorder) Input(prompt string, password bool) (string, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.prompts = append(r.prompts, prompt)
+	r.mu.Unlock()
+	if r.OnInput != nil {
+		r.OnInput(prompt)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.answered == len(r.Answers) {
 		return "", engine.ErrNoStdin
 	}

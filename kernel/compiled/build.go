@@ -18,6 +18,9 @@ import (
 var ErrNoToolchain = errors.New("%%compile needs the Go toolchain, and there is no go command on PATH (nor in $GOROOT/bin); " +
 	"install Go (https://go.dev/dl/) or put its bin directory on the kernel's PATH, and restart the kernel; interpreted cells work without it")
 
+// errNoValue is a build whose result expression is a call of no value: the cell has no result.
+var errNoValue = errors.New("the cell's last expression has no value")
+
 // programName is the binary's name in its build directory.
 const programName = "program"
 
@@ -89,6 +92,10 @@ func (c *Compiler) build(ctx context.Context, prog *program, flags []string) (st
 	if _, err := os.Stat(binary); err == nil {
 		return binary, nil
 	}
+	noValue := dir + ".novalue" // the result expression has no value: build without it
+	if _, err := os.Stat(noValue); err == nil && prog.result {
+		return "", errNoValue
+	}
 	tmp, err := os.MkdirTemp(filepath.Join(cache, "build"), "tmp-")
 	if err != nil {
 		return "", err
@@ -114,6 +121,10 @@ func (c *Compiler) build(ctx context.Context, prog *program, flags []string) (st
 		return "", ctx.Err()
 	}
 	if err != nil {
+		if prog.result && strings.Contains(string(out), "(no value) used as value") {
+			os.WriteFile(noValue, nil, 0o644)
+			return "", errNoValue
+		}
 		return "", &buildError{report: string(out), library: prog.library && !strings.Contains(string(out), "__cell_")}
 	}
 	if err := os.Rename(tmp, dir); err != nil {

@@ -33,6 +33,7 @@ func TestPassFrames(t *testing.T) {
 			return []string{"x" + f[:5], f[5:30], f[30:] + "y"}
 		}(), []string{"stdout x", "display pic d1", "stdout y"}},
 		{"a clear", []string{frame(`{"clear":true,"wait":true}`)}, []string{"clear"}},
+		{"a result is kept, not shown", []string{"a", frame(`{"result":{"text/plain":"42"}}`)}, []string{"stdout a"}},
 		{"a marker's start that is text", []string{"\x1econ", "fusion\n"}, []string{"stdout \x1econfusion\n"}},
 	}
 	for _, tt := range tests {
@@ -40,7 +41,7 @@ func TestPassFrames(t *testing.T) {
 			out := &ordered{}
 			var pending []byte
 			for i, c := range tt.chunks {
-				pending = passFrames(append(pending, c...), []byte(marker), out, i == len(tt.chunks)-1)
+				pending = passFrames(append(pending, c...), []byte(marker), &results{Output: out}, i == len(tt.chunks)-1)
 			}
 			got := out.events
 			if strings.Join(merge(got), "|") != strings.Join(tt.want, "|") {
@@ -141,13 +142,16 @@ func TestProgram(t *testing.T) {
 				{Kind: Declaration, Text: "func main() { display.Text(\"x\") }", Line: 3, Col: 1}}, Earlier: earlier}, true,
 			[]string{`import display "github.com/concurlab/concurlab/display"`, "func main() { defer concurlab__endTrace(); display.Text"},
 			[]string{"double"}, true, []string{"zz_concurlab.go"}},
+		{"the last expression is the result",
+			Source{Cell: []Piece{{Kind: Statements, Text: "x := 2\n  double(x) // four", Cell: 9, Line: 3, Col: 1, Result: []int{9, 18}}}, Earlier: earlier}, false,
+			[]string{"\n  concurlab__result(/*line __cell_0.go:4:3*/double(x)) // four"}, nil, false, []string{"zz_frames.go"}},
 		{"a program that handles signals",
 			Source{Cell: []Piece{{Kind: Package, Text: "package main\nimport \"os/signal\"\nfunc main() { signal.Reset() }", Line: 1, Col: 1}}}, false,
 			nil, nil, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			prog, err := newProgram(tt.src, tt.trace)
+			prog, err := newProgram(tt.src, tt.trace, true)
 			if err != nil {
 				t.Fatal(err)
 			}

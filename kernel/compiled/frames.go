@@ -17,27 +17,36 @@ type frame struct {
 	Update   bool           `json:"update"`
 	Clear    bool           `json:"clear"`
 	Wait     bool           `json:"wait"`
+	Result   map[string]any `json:"result"`
 }
 
 // copyStdout passes the program's standard output to out: text as stdout, the frames that
-// marker starts as displays, in the order the program wrote them.
-func copyStdout(r io.Reader, marker string, out engine.Output) {
+// marker starts as displays, in the order the program wrote them. It returns the cell's
+// result, the last that the program sent.
+func copyStdout(r io.Reader, marker string, out engine.Output) *engine.DisplayData {
 	buf := make([]byte, 32<<10)
 	var pending []byte
+	res := &results{Output: out}
 	for {
 		n, err := r.Read(buf)
 		pending = append(pending, buf[:n]...)
-		pending = passFrames(pending, []byte(marker), out, err != nil)
+		pending = passFrames(pending, []byte(marker), res, err != nil)
 		if err != nil {
-			return
+			return res.last
 		}
 	}
+}
+
+// results is the Output of a program's frames, which keeps the last result frame.
+type results struct {
+	engine.Output
+	last *engine.DisplayData
 }
 
 // passFrames sends what pending holds to out and returns what must wait for more bytes: a
 // frame not yet whole, or text that may be a marker's beginning. At the end (eof) all text
 // goes.
-func passFrames(pending, marker []byte, out engine.Output, eof bool) []byte {
+func passFrames(pending, marker []byte, out *results, eof bool) []byte {
 	for len(pending) > 0 {
 		i := bytes.Index(pending, marker)
 		if i < 0 {
@@ -85,10 +94,14 @@ func partialSuffix(text, marker []byte) int {
 }
 
 // publish shows one frame.
-func publish(b []byte, out engine.Output) {
+func publish(b []byte, out *results) {
 	var f frame
 	if err := json.Unmarshal(b, &f); err != nil {
 		out.Stream("stderr", "display: a message of the program could not be read: "+err.Error()+"\n")
+		return
+	}
+	if f.Result != nil {
+		out.last = &engine.DisplayData{Data: f.Result}
 		return
 	}
 	if f.Clear {

@@ -24,6 +24,8 @@ type program struct {
 	files map[string]string // file name → content
 	// library tells that the program imports concur or display: it needs the module.
 	library bool
+	// result tells that the program sends the value of the cell's last expression.
+	result bool
 	// signals tells that the program handles signals itself (it imports os/signal).
 	signals bool
 	// external lists the import paths outside the standard library and the library.
@@ -63,8 +65,9 @@ func lineDirective(p Piece) string {
 
 // newProgram writes the program of src: a cell with a package clause as it stands, otherwise
 // the cell's statements as the body of main, beside the cell's and the earlier cells'
-// declarations. trace adds a concur trace of main, drawn when main returns.
-func newProgram(src Source, trace bool) (*program, error) {
+// declarations. trace adds a concur trace of main, drawn when main returns; result sends the
+// value of the cell's last expression (Piece.Result), when it has one.
+func newProgram(src Source, trace, result bool) (*program, error) {
 	src.Cell = slices.Clone(src.Cell)
 	for i := range src.Cell {
 		src.Cell[i].Cell = thisCell
@@ -72,7 +75,7 @@ func newProgram(src Source, trace bool) (*program, error) {
 	if slices.ContainsFunc(src.Cell, func(p Piece) bool { return p.Kind == Package }) {
 		return wholeProgram(src.Cell, trace)
 	}
-	return bodyProgram(src, trace)
+	return bodyProgram(src, trace, result)
 }
 
 // wholeProgram is a cell that is a program (package main, func main) of its own.
@@ -132,7 +135,7 @@ func findMain(f *ast.File) *ast.FuncDecl {
 // bodyProgram is a cell of statements, declarations and imports: the statements are main's
 // body, and the earlier cells' imports and declarations that the cell does not declare anew
 // are part of the program. Earlier imports that nothing uses are left out, as Go rejects them.
-func bodyProgram(src Source, trace bool) (*program, error) {
+func bodyProgram(src Source, trace, result bool) (*program, error) {
 	own, decls, stmts, err := sortPieces(src.Cell)
 	if err != nil {
 		return nil, err
@@ -185,16 +188,36 @@ func bodyProgram(src Source, trace bool) (*program, error) {
 		b.WriteString(" defer concurlab__endTrace()")
 	}
 	b.WriteString("\n")
-	for _, s := range stmts {
-		b.WriteString(lineDirective(s) + s.Text + "\n")
+	shown := false
+	for i, s := range stmts {
+		text := s.Text
+		if result && i == len(stmts)-1 && len(s.Result) == 2 {
+			text, shown = showResult(s), true
+		}
+		b.WriteString(lineDirective(s) + text + "\n")
 	}
 	b.WriteString("}\n")
 
-	prog := &program{files: map[string]string{"main.go": b.String()}, pieces: append(slices.Clone(src.Cell), src.Earlier...)}
+	prog := &program{files: map[string]string{"main.go": b.String()}, pieces: append(slices.Clone(src.Cell), src.Earlier...), result: shown}
 	prog.classify(paths)
 	prog.library = prog.library || trace
 	prog.addShim(trace)
 	return prog, nil
+}
+
+// showResult returns the text of p with its result expression passed to concurlab__result,
+// the expression keeping its position.
+func showResult(p Piece) string {
+	start, end := p.Result[0], p.Result[1]
+	before := p.Text[:start]
+	at := p
+	at.Line += strings.Count(before, "\n")
+	if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
+		at.Col = start - nl
+	} else {
+		at.Col = max(p.Col, 1) + start
+	}
+	return before + "concurlab__result(" + lineDirective(at) + p.Text[start:end] + ")" + p.Text[end:]
 }
 
 // sortPieces sorts pieces into the imports they hold, the declarations and the statements.

@@ -49,12 +49,18 @@ func (c *Compiler) Execute(ctx context.Context, req Request, out engine.Output) 
 	if err != nil {
 		return engine.ExecuteReply{Error: failure("UsageError", err.Error())}
 	}
-	prog, err := newProgram(req.Source, req.Trace)
+	prog, err := newProgram(req.Source, req.Trace, true)
+	var binary string
 	if err == nil {
-		var binary string
-		if binary, err = c.build(ctx, prog, flags); err == nil {
-			return engine.ExecuteReply{Error: run(ctx, binary, req.Cell, out)}
+		binary, err = c.build(ctx, prog, flags)
+	}
+	if errors.Is(err, errNoValue) {
+		if prog, err = newProgram(req.Source, req.Trace, false); err == nil {
+			binary, err = c.build(ctx, prog, flags)
 		}
+	}
+	if err == nil {
+		return run(ctx, binary, req.Cell, out)
 	}
 	var be *buildError
 	switch {
@@ -72,26 +78,28 @@ func interrupted(what string) *engine.Error {
 	return failure("Interrupted", what, "  The session is unaffected: declarations and values of earlier cells are kept.")
 }
 
-// run runs binary in the kernel's directory and environment, its output to out.
-func run(ctx context.Context, binary string, cell int, out engine.Output) *engine.Error {
+// run runs binary in the kernel's directory and environment, its output to out, and returns
+// how it ended, with the cell's result when it sent one.
+func run(ctx context.Context, binary string, cell int, out engine.Output) engine.ExecuteReply {
 	marker := newMarker()
 	cmd := exec.Command(binary)
 	cmd.Env = append(os.Environ(), frameEnv+"="+marker)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	pipes, err := newPipes()
 	if err != nil {
-		return failure("Error", "cannot start the program: "+err.Error())
+		return engine.ExecuteReply{Error: failure("Error", "cannot start the program: "+err.Error())}
 	}
 	defer pipes.close()
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = pipes.stdin[0], pipes.stdout[1], pipes.stderr[1]
 	if err := cmd.Start(); err != nil {
-		return failure("Error", "cannot start the program: "+err.Error())
+		return engine.ExecuteReply{Error: failure("Error", "cannot start the program: "+err.Error())}
 	}
 	pipes.closeChildEnds()
 
 	tail := &tailBuffer{}
 	var readers sync.WaitGroup
-	readers.Go(func() { copyStdout(pipes.stdout[0], marker, out) })
+	var result *engine.DisplayData
+	readers.Go(func() { result = copyStdout(pipes.stdout[0], marker, out) })
 	readers.Go(func() { copyStderr(pipes.stderr[0], cell, out, tail) })
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -122,9 +130,9 @@ func run(ctx context.Context, binary string, cell int, out engine.Output) *engin
 		<-drained
 	}
 	if stopped {
-		return interrupted("the program was stopped (SIGINT)")
+		return engine.ExecuteReply{Error: interrupted("the program was stopped (SIGINT)")}
 	}
-	return exitFailure(waitErr, tail.String())
+	return engine.ExecuteReply{Result: result, Error: exitFailure(waitErr, tail.String())}
 }
 
 // newMarker returns the marker of one run's display frames.

@@ -25,6 +25,9 @@ type Piece struct {
 	// names of types, vars and consts. A cell's declaration replaces the earlier ones of
 	// the same names.
 	Declares []string
+	// Result, for the statements that end the cell, holds the start and end offsets in Text
+	// of the expression statement whose value is the cell's result, when there is one.
+	Result []int
 }
 
 // Source is what a compiled cell is built from: the cell cut into pieces, and what the

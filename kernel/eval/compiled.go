@@ -23,12 +23,21 @@ var pieceKinds = map[chunkKind]compiled.Kind{
 // generated, nor an earlier program's func main). The session is not changed.
 func (s *Session) CompileSource(code string, cell int) compiled.Source {
 	var src compiled.Source
-	for _, c := range splitCell(code) {
+	chunks := splitCell(code)
+	for _, c := range chunks {
 		piece := compiled.Piece{Kind: pieceKinds[c.kind], Text: c.text, Cell: cell, Line: c.line, Col: c.col}
 		if p, err := parseChunk(c); err == nil && c.kind == declChunk {
 			piece.Declares = keyNames(declKeys(p.file.Decls[0]))
 		}
 		src.Cell = append(src.Cell, piece)
+	}
+	if n := len(src.Cell); n > 0 && src.Cell[n-1].Kind == compiled.Statements {
+		last := &src.Cell[n-1]
+		if p, err := parseChunk(chunks[len(chunks)-1]); err == nil {
+			if e := resultEdits(p); len(e) == 2 {
+				last.Result = []int{e[0].start, e[1].start}
+			}
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

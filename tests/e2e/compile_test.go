@@ -104,7 +104,7 @@ func answered(t *testing.T, k *client.Client, code, answer string) []*jupyter.Me
 // again without a build; errors and panics point at the cells' lines.
 func TestCompiledCells(t *testing.T) {
 	_, k := startProcess(t, compileEnv(t))
-	decls := run(t, k, "import (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc double(x int) int { return 2 * x }\n\ntype Point struct{ X, Y int }\n\nconst k = 3\n\nvar base = double(k)\n\nfunc shout(s string) string { return strings.ToUpper(s) }")
+	decls := run(t, k, "import (\n\t\"fmt\"\n\t\"strings\"\n)\n\nfunc double(x int) int { return 2 * x }\n\ntype Point struct{ X, Y int }\n\nconst k = 3\n\nvar base = double(k)\n\nfunc shout(s string) string { return strings.ToUpper(s) }\n\nfunc nothing() {}")
 	if decls.status() != "ok" {
 		t.Fatalf("declarations: %v", decls.reply)
 	}
@@ -129,6 +129,25 @@ func TestCompiledCells(t *testing.T) {
 		}
 		if got := goBuilds(t) - before; got != 1 {
 			t.Errorf("running the unchanged cell again ran the go command: %d builds in all, want 1", got)
+		}
+	})
+
+	t.Run("result", func(t *testing.T) {
+		mustResult(t, k, "%%compile\ndouble(4)", "8")
+		mustResult(t, k, "%%compile\nstrings.Cut(shout(\"a=b\"), \"=\")", "\"A\", \"B\", true")
+		mustResult(t, k, "%%compile\nPoint{1, 2}", "{1 2}")
+	})
+
+	t.Run("a last call of no value", func(t *testing.T) {
+		for i := range 2 {
+			before := goBuilds(t)
+			c := run(t, k, "%%compile\nnothing()")
+			if c.status() != "ok" || c.result != "" {
+				t.Fatalf("run %d: status %s result %q reply %v", i, c.status(), c.result, c.reply)
+			}
+			if builds := goBuilds(t) - before; i == 1 && builds != 0 {
+				t.Errorf("the second run ran the go command %d times", builds)
+			}
 		}
 	})
 
@@ -249,6 +268,17 @@ func TestCompiledDisplay(t *testing.T) {
 	}
 	if len(got) != 3 || got[0] != "stream first\n" || !strings.HasPrefix(got[2], "display <concur timeline of ") {
 		t.Errorf("outputs %q, want the print, the picture and the timeline, in order", got)
+	}
+
+	_, types, contents = execute(t, k, "%%compile\nimport (\n\t\"concur\"\n\t\"time\"\n)\ntr := concur.StartTrace()\nconcur.GoNamed(\"worker\", func() { concur.Sleep(time.Millisecond) }).Join()\ntr.Stop()\ntr")
+	found := false
+	for i, typ := range types {
+		if typ == "execute_result" {
+			_, found = contents[i]["data"].(map[string]any)["image/svg+xml"]
+		}
+	}
+	if !found {
+		t.Errorf("outputs %v %v, want a timeline as the result", types, contents)
 	}
 }
 

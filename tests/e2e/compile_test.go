@@ -138,6 +138,16 @@ func TestCompiledCells(t *testing.T) {
 		mustResult(t, k, "%%compile\nPoint{1, 2}", "{1 2}")
 	})
 
+	t.Run("timed", func(t *testing.T) {
+		c := run(t, k, "%time\n%%compile\nsum := 0\nfor i := range 200_000_000 {\n\tsum += i % 7\n}\nfmt.Println(sum > 0)")
+		if c.status() != "ok" || !strings.HasPrefix(c.stdout, "true\nCPU times: user ") {
+			t.Fatalf("status %s stdout %q", c.status(), c.stdout)
+		}
+		if strings.HasPrefix(c.stdout, "true\nCPU times: user 0s") {
+			t.Errorf("the program's CPU time is missing: %q", c.stdout)
+		}
+	})
+
 	t.Run("a last call of no value", func(t *testing.T) {
 		for i := range 2 {
 			before := goBuilds(t)

@@ -3,10 +3,13 @@ package compiled
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/concurlab/concurlab/kernel/engine"
 	"github.com/concurlab/concurlab/kernel/engine/enginetest"
@@ -201,5 +204,40 @@ func TestCacheHit(t *testing.T) {
 		if c.builds != 1 {
 			t.Errorf("run %d: %d builds, want 1", i, c.builds)
 		}
+	}
+}
+
+// The library is written once to each cache, without its tests, with a go.mod of its own.
+func TestLibraryDirectory(t *testing.T) {
+	lib := newLibrary(fstest.MapFS{
+		"go.mod":             {Data: []byte("module " + Module + "\n\nrequire (\n\tgolang.org/x/sync v0.25.0\n)\n")},
+		"go.sum":             {Data: []byte("golang.org/x/sync v0.25.0 h1:abc=\ngolang.org/x/sync v0.25.0/go.mod h1:def=\nother v1 h1:x=\n")},
+		"concur/gil.go":      {Data: []byte("package concur\n")},
+		"concur/gil_test.go": {Data: []byte("package concur\n")},
+		"display/display.go": {Data: []byte("package display\n")},
+	})
+	for _, cache := range []string{t.TempDir(), t.TempDir()} {
+		dir, err := lib.directory(cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range map[string]bool{"go.mod": true, "concur/gil.go": true, "display/display.go": true, "concur/gil_test.go": false} {
+			if _, err := os.Stat(filepath.Join(dir, name)); (err == nil) != want {
+				t.Errorf("%s in %s: %v, want it there: %v", name, dir, err, want)
+			}
+		}
+	}
+	prog := &program{library: true, external: []string{"golang.org/x/sync/errgroup"}}
+	gomod, gosum, resolve := lib.moduleFiles(prog, "/lib")
+	for _, w := range []string{"require " + Module + " v0.0.0", "require golang.org/x/sync v0.25.0", "replace " + Module + " => /lib"} {
+		if !strings.Contains(gomod, w) {
+			t.Errorf("go.mod lacks %q:\n%s", w, gomod)
+		}
+	}
+	if gosum != "golang.org/x/sync v0.25.0 h1:abc=\ngolang.org/x/sync v0.25.0/go.mod h1:def=\n" || resolve {
+		t.Errorf("go.sum %q, resolve %v", gosum, resolve)
+	}
+	if _, _, resolve := lib.moduleFiles(&program{external: []string{"example.com/m"}}, ""); !resolve {
+		t.Error("a module that ConcurLab does not require is not resolved")
 	}
 }

@@ -22,9 +22,8 @@ type library struct {
 	sums     []string          // ConcurLab's go.sum lines
 	hash     string
 
-	once sync.Once
-	dir  string
-	err  error
+	mu      sync.Mutex
+	written map[string]bool // the cache directories the library has been written to
 }
 
 // embedded is the library of this binary.
@@ -81,38 +80,47 @@ func requirements(gomod string) map[string]string {
 
 // directory writes the library under cache, once, and returns where it is.
 func (lib *library) directory(cache string) (string, error) {
-	lib.once.Do(func() {
-		dir := filepath.Join(cache, "library-"+lib.hash)
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			lib.dir = dir
-			return
+	lib.mu.Lock()
+	defer lib.mu.Unlock()
+	dir := filepath.Join(cache, "library-"+lib.hash)
+	if lib.written[dir] {
+		return dir, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		if err := lib.write(cache, dir); err != nil {
+			return "", err
 		}
-		tmp, err := os.MkdirTemp(cache, "library-tmp-")
-		if err != nil {
-			lib.err = err
-			return
+	}
+	if lib.written == nil {
+		lib.written = map[string]bool{}
+	}
+	lib.written[dir] = true
+	return dir, nil
+}
+
+// write writes the library's files to a new directory of cache and renames it dir, unless
+// another kernel has written dir meanwhile.
+func (lib *library) write(cache, dir string) error {
+	tmp, err := os.MkdirTemp(cache, "library-tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	for name, data := range lib.files {
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
 		}
-		for name, data := range lib.files {
-			p := filepath.Join(tmp, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				lib.err = err
-				return
-			}
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				lib.err = err
-				return
-			}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
 		}
-		if err := os.Rename(tmp, dir); err != nil {
-			os.RemoveAll(tmp)
-			if _, statErr := os.Stat(filepath.Join(dir, "go.mod")); statErr != nil {
-				lib.err = err
-				return
-			}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if _, statErr := os.Stat(filepath.Join(dir, "go.mod")); statErr != nil {
+			return err
 		}
-		lib.dir = dir
-	})
-	return lib.dir, lib.err
+	}
+	return nil
 }
 
 // moduleFiles returns the go.mod and go.sum of prog's build, and whether the go command must

@@ -302,6 +302,9 @@ func feedStdin(ctx context.Context, pid int, p *pipes, out engine.Output, done <
 		}
 		line, err := out.Input("", false)
 		if err != nil {
+			if errors.Is(err, engine.ErrNoStdin) {
+				out.Stream("stderr", "The program reads its standard input, and gets end of file: "+err.Error()+".\n")
+			}
 			p.closeStdin()
 			return
 		}

@@ -161,6 +161,13 @@ func TestCompiledCells(t *testing.T) {
 		}
 	})
 
+	t.Run("golang.org/x/sync", func(t *testing.T) {
+		c := run(t, k, "%%compile\nimport \"golang.org/x/sync/errgroup\"\nvar g errgroup.Group\ng.Go(func() error { return nil })\nfmt.Println(g.Wait())")
+		if c.status() != "ok" || c.stdout != "<nil>\n" {
+			t.Fatalf("status %s stdout %q reply %v", c.status(), c.stdout, c.reply)
+		}
+	})
+
 	t.Run("a value of the interpreter", func(t *testing.T) {
 		c := run(t, k, "%%compile\nfmt.Println(n)")
 		if c.ename() != "CompileError" {

@@ -1,6 +1,7 @@
 package compiled
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -150,6 +151,9 @@ func bodyProgram(src Source, trace, result bool) (*program, error) {
 			declared[name] = true
 		}
 	}
+	if declared["main"] && len(stmts) > 0 {
+		return nil, errors.New("a cell that declares func main is a program: its statements belong inside main (or leave main out, and the cell's statements are its body)")
+	}
 	var kept []Piece
 	for _, d := range earlierDecls {
 		if !slices.ContainsFunc(d.Declares, func(n string) bool { return declared[n] }) {
@@ -183,20 +187,22 @@ func bodyProgram(src Source, trace, result bool) (*program, error) {
 	for _, d := range decls {
 		b.WriteString(lineDirective(d) + d.Text + "\n\n")
 	}
-	b.WriteString("func main() {")
-	if trace {
-		b.WriteString(" defer concurlab__endTrace()")
-	}
-	b.WriteString("\n")
 	shown := false
-	for i, s := range stmts {
-		text := s.Text
-		if result && i == len(stmts)-1 && len(s.Result) == 2 {
-			text, shown = showResult(s), true
+	if !declared["main"] {
+		b.WriteString("func main() {")
+		if trace {
+			b.WriteString(" defer concurlab__endTrace()")
 		}
-		b.WriteString(lineDirective(s) + text + "\n")
+		b.WriteString("\n")
+		for i, s := range stmts {
+			text := s.Text
+			if result && i == len(stmts)-1 && len(s.Result) == 2 {
+				text, shown = showResult(s), true
+			}
+			b.WriteString(lineDirective(s) + text + "\n")
+		}
+		b.WriteString("}\n")
 	}
-	b.WriteString("}\n")
 
 	prog := &program{files: map[string]string{"main.go": b.String()}, pieces: append(slices.Clone(src.Cell), src.Earlier...), result: shown}
 	prog.classify(paths)

@@ -244,7 +244,7 @@ func copyStderr(r *os.File, cell int, out engine.Output, tail *tailBuffer) {
 		n, err := r.Read(buf)
 		pending = append(pending, buf[:n]...)
 		cut := bytes.LastIndexByte(pending, '\n') + 1
-		if err != nil || !bytes.Contains(pending[cut:], []byte("__cell_")) && !bytes.HasSuffix(pending, []byte("_")) {
+		if rest := pending[cut:]; err != nil || !bytes.Contains(rest, cellMark) && partialSuffix(rest, cellMark) == 0 {
 			cut = len(pending) // a partial line without a position may go at once
 		}
 		if cut > 0 {
@@ -258,6 +258,9 @@ func copyStderr(r *os.File, cell int, out engine.Output, tail *tailBuffer) {
 		}
 	}
 }
+
+// cellMark starts the name of a cell's file in a position (see cellFile).
+var cellMark = []byte("__cell_")
 
 // tailBuffer keeps the last tailSize bytes written to it.
 type tailBuffer struct {

@@ -27,8 +27,6 @@ type program struct {
 	library bool
 	// result tells that the program sends the value of the cell's last expression.
 	result bool
-	// signals tells that the program handles signals itself (it imports os/signal).
-	signals bool
 	// external lists the import paths outside the standard library and the library.
 	external []string
 	// pieces are the cell's and the earlier cells' pieces, for the lines that errors show.
@@ -249,8 +247,6 @@ func sortPieces(pieces []Piece) (imports []importSpec, decls, stmts []Piece, err
 func (p *program) classify(paths []string) {
 	for _, ip := range paths {
 		switch {
-		case ip == "os/signal":
-			p.signals = true
 		case shortPaths[ip] != "" || strings.HasPrefix(ip, Module+"/"):
 			p.library = true
 		case strings.Contains(strings.Split(ip, "/")[0], "."):

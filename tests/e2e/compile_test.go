@@ -196,6 +196,21 @@ func TestCompiledCells(t *testing.T) {
 		contains(t, "stderr", c.stderr, "panic: assignment to entry in nil map", "line 4")
 	})
 
+	t.Run("ends of a program", func(t *testing.T) {
+		tests := []struct{ name, code, ename, evalue, stderr string }{
+			{"os.Exit in a program of its own", "%%compile\npackage main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"whole\")\n\tos.Exit(3)\n}",
+				"Exit", "exit status 3", ""},
+			{"deadlock", "%%compile\nch := make(chan int)\n<-ch", "Deadlock", "all goroutines are asleep - deadlock!", "line 3"},
+		}
+		for _, tt := range tests {
+			c := run(t, k, tt.code)
+			if c.ename() != tt.ename || fmt.Sprint(c.reply["evalue"]) != tt.evalue {
+				t.Errorf("%s: ename %s evalue %v, want %s: %s; stderr %s", tt.name, c.ename(), c.reply["evalue"], tt.ename, tt.evalue, c.stderr)
+			}
+			contains(t, tt.name+": stderr", c.stderr, tt.stderr)
+		}
+	})
+
 	t.Run("stdin", func(t *testing.T) {
 		msgs := answered(t, k, "%%compile\nvar name string\nfmt.Scanln(&name)\nfmt.Println(\"hello, \" + name)", "gopher")
 		var stdout strings.Builder

@@ -241,3 +241,26 @@ func TestLibraryDirectory(t *testing.T) {
 		t.Error("a module that ConcurLab does not require is not resolved")
 	}
 }
+
+// How a program ended is named from its exit and its standard error.
+func TestExitFailure(t *testing.T) {
+	exit2 := exec.Command("sh", "-c", "exit 2").Run()
+	tests := []struct {
+		name, stderr, wantName, wantValue string
+	}{
+		{"panic", "panic: boom\n\ngoroutine 1 [running]:\n", "panic", "boom"},
+		{"fatal error", "fatal error: concurrent map writes\n", "fatal error", "concurrent map writes"},
+		{"deadlock", "fatal error: all goroutines are asleep - deadlock!\n", "Deadlock", "all goroutines are asleep - deadlock!"},
+		{"race", "==================\nWARNING: DATA RACE\n==================\nFound 2 data race(s)\n", "DataRace", "Found 2 data race(s)"},
+		{"exit", "", "Exit", "exit status 2"},
+	}
+	for _, tt := range tests {
+		e := exitFailure(exit2, tt.stderr)
+		if e == nil || e.Name != tt.wantName || e.Value != tt.wantValue {
+			t.Errorf("%s: %+v, want %s: %s", tt.name, e, tt.wantName, tt.wantValue)
+		}
+	}
+	if e := exitFailure(nil, "panic: not really\n"); e != nil {
+		t.Errorf("a program that succeeded: %+v", e)
+	}
+}

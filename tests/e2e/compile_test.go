@@ -201,6 +201,8 @@ func TestCompiledCells(t *testing.T) {
 			{"os.Exit in a program of its own", "%%compile\npackage main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tfmt.Println(\"whole\")\n\tos.Exit(3)\n}",
 				"Exit", "exit status 3", ""},
 			{"deadlock", "%%compile\nch := make(chan int)\n<-ch", "Deadlock", "all goroutines are asleep - deadlock!", "line 3"},
+			{"concurrent map writes", "%%compile\nm := map[int]int{}\nfor range 2 {\n\tgo func() {\n\t\tfor j := 0; ; j++ {\n\t\t\tm[j] = j\n\t\t}\n\t}()\n}\nselect {}",
+				"fatal error", "concurrent map writes", "line 6"},
 		}
 		for _, tt := range tests {
 			c := run(t, k, tt.code)

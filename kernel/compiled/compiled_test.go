@@ -207,6 +207,18 @@ func TestCacheHit(t *testing.T) {
 	}
 }
 
+// A piece that does not parse is the cell's error at its line, not a crash.
+func TestSyntaxError(t *testing.T) {
+	src := Source{Cell: []Piece{{Kind: Import, Text: "import \"fmt", Cell: 6, Line: 2, Col: 1}, {Kind: Statements, Text: "fmt.Println()", Cell: 6, Line: 3, Col: 1}}}
+	reply := (&Compiler{Cache: t.TempDir()}).Execute(context.Background(), Request{Cell: 6, Source: src}, &enginetest.Recorder{})
+	if reply.Error == nil || reply.Error.Name != "CompileError" || !strings.HasPrefix(reply.Error.Value, "In[6] line 2:8: ") {
+		t.Fatalf("%+v", reply.Error)
+	}
+	if tb := strings.Join(reply.Error.Traceback, "\n"); !strings.Contains(tb, `import "fmt`) {
+		t.Errorf("the traceback does not show the line:\n%s", tb)
+	}
+}
+
 // The library is written once to each cache, without its tests, with a go.mod of its own.
 func TestLibraryDirectory(t *testing.T) {
 	lib := newLibrary(fstest.MapFS{

@@ -51,7 +51,7 @@ var undefinedName = regexp.MustCompile(`^undefined: (\w+)$`)
 // buildFailure is the cell's error for a failed build: each of the compiler's errors at its
 // cell and line, with the line and a caret under the column, and a note on variables whose
 // values only the interpreter has.
-func buildFailure(e *buildError, prog *program, current int, values []string) *engine.Error {
+func buildFailure(e *buildError, pieces []Piece, current int, values []string) *engine.Error {
 	if e.library {
 		return failure("CompileError", "concur or display did not build for this cell (is the Go toolchain older than the kernel's go 1.26?)",
 			strings.Split(strings.TrimSpace(e.report), "\n")...)
@@ -75,7 +75,7 @@ func buildFailure(e *buildError, prog *program, current int, values []string) *e
 			value = msg
 		}
 		lines = append(lines, msg)
-		lines = append(lines, sourceLine(prog.pieces, file, ln, col)...)
+		lines = append(lines, sourceLine(pieces, file, ln, col)...)
 		if u := undefinedName.FindStringSubmatch(m[4]); u != nil && slices.Contains(values, u[1]) {
 			lines = append(lines, fmt.Sprintf("  %s is a variable that an earlier cell's statements made: its value lives in the interpreter, and a compiled cell does not carry values over.", u[1]),
 				"  Compute it in this cell, or declare it at package level (var "+u[1]+" = ...) in an earlier cell, whose initialiser the program runs again.")

@@ -29,8 +29,6 @@ type program struct {
 	result bool
 	// external lists the import paths outside the standard library and the library.
 	external []string
-	// pieces are the cell's and the earlier cells' pieces, for the lines that errors show.
-	pieces []Piece
 }
 
 // importSpec is one import of a program.
@@ -67,14 +65,27 @@ func lineDirective(p Piece) string {
 // declarations. trace adds a concur trace of main, drawn when main returns; result sends the
 // value of the cell's last expression (Piece.Result), when it has one.
 func newProgram(src Source, trace, result bool) (*program, error) {
-	src.Cell = slices.Clone(src.Cell)
-	for i := range src.Cell {
-		src.Cell[i].Cell = thisCell
-	}
+	src = src.inProgram()
 	if slices.ContainsFunc(src.Cell, func(p Piece) bool { return p.Kind == Package }) {
 		return wholeProgram(src.Cell, trace)
 	}
 	return bodyProgram(src, trace, result)
+}
+
+// inProgram returns src with the compiled cell's pieces numbered thisCell.
+func (src Source) inProgram() Source {
+	src.Cell = slices.Clone(src.Cell)
+	for i := range src.Cell {
+		src.Cell[i].Cell = thisCell
+	}
+	return src
+}
+
+// pieces are the compiled cell's and the earlier cells' pieces as the program numbers them,
+// for the lines that errors show.
+func (src Source) pieces() []Piece {
+	in := src.inProgram()
+	return append(in.Cell, in.Earlier...)
 }
 
 // wholeProgram is a cell that is a program (package main, func main) of its own.
@@ -104,7 +115,7 @@ func wholeProgram(cell []Piece, trace bool) (*program, error) {
 			edits = append(edits, edit{off, end, name + strconv.Quote(long)})
 		}
 	}
-	prog := &program{files: map[string]string{}, pieces: cell}
+	prog := &program{files: map[string]string{}}
 	prog.classify(paths)
 	if trace {
 		full, err := parser.ParseFile(fset, "", src, 0)
@@ -202,7 +213,7 @@ func bodyProgram(src Source, trace, result bool) (*program, error) {
 		b.WriteString("}\n")
 	}
 
-	prog := &program{files: map[string]string{"main.go": b.String()}, pieces: append(slices.Clone(src.Cell), src.Earlier...), result: shown}
+	prog := &program{files: map[string]string{"main.go": b.String()}, result: shown}
 	prog.classify(paths)
 	prog.library = prog.library || trace
 	prog.addShim(trace)
@@ -257,7 +268,7 @@ func (p *program) classify(paths []string) {
 
 // parseImports reads the import specs of an import piece.
 func parseImports(p Piece) ([]importSpec, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+p.Text, parser.ImportsOnly)
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+lineDirective(p)+p.Text, parser.ImportsOnly)
 	if err != nil {
 		return nil, syntaxError(err)
 	}

@@ -65,7 +65,7 @@ func (c *Compiler) Execute(ctx context.Context, req Request, out engine.Output) 
 	var be *buildError
 	switch {
 	case errors.As(err, &be):
-		return engine.ExecuteReply{Error: buildFailure(be, prog, req.Cell, req.Source.Values)}
+		return engine.ExecuteReply{Error: buildFailure(be, req.Source.pieces(), req.Cell, req.Source.Values)}
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return engine.ExecuteReply{Error: interrupted("the build was stopped")}
 	case errors.Is(err, ErrNoToolchain):

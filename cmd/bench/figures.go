@@ -188,7 +188,7 @@ func measureInterrupt(c *client.Client, spec kernelSpec, code string) (interrupt
 // measureFib declares a recursive fib in the kernel and returns how long fib(n) took there,
 // as the cell measures it, and compiled here (the best of three).
 func measureFib(c *client.Client, n int) (interpreted, compiled time.Duration, err error) {
-	if _, err := mustSucceed(c, "func fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}"); err != nil {
+	if _, err := mustSucceed(c, fibSource); err != nil {
 		return 0, 0, err
 	}
 	cell := fmt.Sprintf("import (\n\t\"fmt\"\n\t\"time\"\n)\nstart := time.Now()\nresult := fib(%d)\nfmt.Println(result, time.Since(start).Nanoseconds())", n)

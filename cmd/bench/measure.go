@@ -41,6 +41,7 @@ type kernelResults struct {
 	crash     result[replacement]
 	zombie    result[abandonment]
 	fib       result[[2]time.Duration] // interpreted, compiled
+	compiled  result[compiledRun]
 	notebooks result[notebookRun]
 }
 
@@ -154,6 +155,9 @@ func (s *session) finishOurs(cfg config, notebookDir string) {
 		logf("%s: fib(%d)", spec.name, cfg.fibN)
 		interpreted, compiled, err := measureFib(c, cfg.fibN)
 		r.fib = measured("fib", [2]time.Duration{interpreted, compiled}, err)
+		logf("%s: %%%%compile cells, fib(%d)", spec.name, cfg.compiledFibN)
+		run, err := measureCompiled(c, cfg.compiledFibN)
+		r.compiled = measured("%%compile", run, err)
 	})
 	if s.c == nil {
 		return // no session: the notebooks would fail as well

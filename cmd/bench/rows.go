@@ -67,6 +67,14 @@ func kernelRows(cfg config, ours, peer *kernelResults) table {
 		Ours:  show(ours.fib, func(f [2]time.Duration) string { return ms(f[0]) }),
 		Peer:  show(ours.fib, func(f [2]time.Duration) string { return "compiled " + ms(f[1]) }),
 		Ratio: show(ours.fib, func(f [2]time.Duration) string { return ratio(float64(f[0]), float64(f[1])) })})
+	t = append(t, row{Figure: fmt.Sprintf("fib(%d) in a `%%%%compile` cell (cached build), request → idle, vs the `go build` binary run directly", cfg.compiledFibN),
+		Ours:  show(ours.compiled, func(r compiledRun) string { return ms(r.fibCell) }),
+		Peer:  show(ours.compiled, func(r compiledRun) string { return "binary " + ms(r.fibBinary) }),
+		Ratio: show(ours.compiled, func(r compiledRun) string { return ratio(float64(r.fibCell), float64(r.fibBinary)) })})
+	t = append(t, row{Figure: "`%%compile` of a new cell (build and run) → first output",
+		Ours: show(ours.compiled, func(r compiledRun) string { return ms(r.firstBuild) })})
+	t = append(t, row{Figure: "`%%compile` of an unchanged cell (cache hit) → first output",
+		Ours: show(ours.compiled, func(r compiledRun) string { return ms(r.cachedFirst) })})
 	return t
 }
 

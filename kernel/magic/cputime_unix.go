@@ -7,11 +7,15 @@ import (
 	"time"
 )
 
-// cpuTimes returns the user and system CPU time this process has used.
+// cpuTimes returns the user and system CPU time this process and its ended children (a
+// compiled cell's build and program) have used.
 func cpuTimes() (user, sys time.Duration) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0, 0
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(who, &ru); err == nil {
+			user += time.Duration(ru.Utime.Nano())
+			sys += time.Duration(ru.Stime.Nano())
+		}
 	}
-	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
+	return user, sys
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/concurlab/concurlab/kernel/compiled"
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
@@ -24,7 +25,8 @@ func Wrap(inner engine.Engine) engine.Engine {
 }
 
 type wrapper struct {
-	inner engine.Engine
+	inner    engine.Engine
+	compiler compiled.Compiler
 }
 
 // replayingWrapper keeps inner's declarations reachable through the wrapper.
@@ -33,10 +35,12 @@ type replayingWrapper struct {
 	engine.Replayer
 }
 
-// call is one magic line: the magic and the text after its name.
+// call is one magic line: the magic and the text after its name. trace asks a cell magic
+// to record the cell's concur events, for a %%trace before it.
 type call struct {
 	magic *magic
 	arg   string
+	trace bool
 }
 
 func (w *wrapper) Info() engine.Info { return w.inner.Info() }
@@ -59,8 +63,11 @@ func (w *wrapper) Execute(ctx context.Context, req engine.ExecuteRequest, out en
 			return engine.ExecuteReply{Error: usageError(fmt.Sprintf("unknown magic %s; the magics are %s (see %%help)", name, strings.Join(spellings(), ", ")))}
 		}
 		calls[i] = call{magic: m, arg: strings.TrimSpace(arg)}
+		if m.cell != nil && i != len(lines)-1 {
+			return engine.ExecuteReply{Error: usageError(fmt.Sprintf("%s runs the cell's code, so it must be the last magic line", name))}
+		}
 	}
-	return w.run(ctx, req, body, calls, out)
+	return w.run(ctx, req, body, cellTrace(calls), out)
 }
 
 // run runs the first call around the rest, and the body after the last call.
@@ -72,8 +79,30 @@ func (w *wrapper) run(ctx context.Context, req engine.ExecuteRequest, body strin
 		req.Code = body
 		return w.inner.Execute(ctx, req, out)
 	}
+	if c := calls[0]; c.magic.cell != nil {
+		req.Code = body
+		return c.magic.cell(ctx, w, c, req, out)
+	}
 	next := func() engine.ExecuteReply { return w.run(ctx, req, body, calls[1:], out) }
 	return calls[0].magic.run(w, calls[0].arg, out, next)
+}
+
+// cellTrace hands a %%trace over to the cell magic that ends calls, which records the events
+// where the cell runs.
+func cellTrace(calls []call) []call {
+	if len(calls) == 0 || calls[len(calls)-1].magic.cell == nil {
+		return calls
+	}
+	last := calls[len(calls)-1]
+	kept := calls[:0:0]
+	for _, c := range calls[:len(calls)-1] {
+		if c.magic == lookup("%%trace") {
+			last.trace = true
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return append(kept, last)
 }
 
 // Complete completes magic names on a magic line and passes Go code to inner.

@@ -76,7 +76,7 @@ func TestExecute(t *testing.T) {
 		wantError string   // the reply's error name
 	}{
 		{"plain Go passes through", "x := 1", []string{"x := 1"}, []string{"ran"}, ""},
-		{"help", "%help", nil, []string{"%time", "%%trace", "%gomaxprocs [N]", "%reset", "%env", "display.Progress", "concur.Go"}, ""},
+		{"help", "%help", nil, []string{"%time", "%%trace", "%gomaxprocs [N]", "%reset", "%env", "%%compile [go build flags]", "NOT carried", "display.Progress", "concur.Go"}, ""},
 		{"time", "%time\nx := 1", []string{"     \nx := 1"}, []string{"ran\nCPU times: user ", "Wall time: "}, ""},
 		{"time of a failing cell", "%%time\npanic(1)", []string{"      \npanic(1)"}, []string{"Wall time: "}, "panic"},
 		{"gomaxprocs shows", "%gomaxprocs", nil, []string{"GOMAXPROCS = ", "NumCPU = "}, ""},
@@ -90,6 +90,9 @@ func TestExecute(t *testing.T) {
 		{"reset without Reset", "%reset", nil, nil, "UsageError"},
 		{"several magics", "\n%gomaxprocs\n%time\n", nil, []string{"GOMAXPROCS = ", "Wall time: "}, ""},
 		{"percent later is Go", "x := 7\n%time", []string{"x := 7\n%time"}, []string{"ran"}, ""},
+		{"compile must be the last magic", "%%compile\n%time\nx := 1", nil, nil, "UsageError"},
+		{"compile refuses -o", "%%compile -o here\nprintln(1)", nil, nil, "UsageError"},
+		{"compile refuses an open quote", "%%compile -gcflags='-N\nprintln(1)", nil, nil, "UsageError"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,7 +191,7 @@ func TestPassThrough(t *testing.T) {
 		inner []string // what the inner engine was asked
 	}{
 		{"complete magic names", func() any { return e.Complete("%ti", 3) }, "{[%time] 0 3 map[]}", nil},
-		{"complete cell magics", func() any { return e.Complete("%%", 2) }, "{[%%time %%trace] 0 2 map[]}", nil},
+		{"complete cell magics", func() any { return e.Complete("%%", 2) }, "{[%%time %%trace %%compile] 0 2 map[]}", nil},
 		{"complete on the second magic line", func() any { return e.Complete("%time\n%gom", 10) }, "{[%gomaxprocs] 6 10 map[]}", nil},
 		{"complete a magic's argument", func() any { return e.Complete("%env PA", 7) }, "{[] 7 7 map[]}", nil},
 		{"complete Go after magics", func() any { return e.Complete("%time\nfmt.", 10) }, "{[inner] 10 10 map[]}", []string{"     \nfmt."}},

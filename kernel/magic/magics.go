@@ -1,6 +1,7 @@
 package magic
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime"
@@ -11,16 +12,19 @@ import (
 
 	"github.com/concurlab/concurlab/concur"
 	"github.com/concurlab/concurlab/display"
+	"github.com/concurlab/concurlab/kernel/compiled"
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
 // magic is one magic: how it is written, what %help says of it, and what it does around
-// next, which runs the rest of the cell.
+// next, which runs the rest of the cell. A cell magic (cell set, run nil) runs the cell's
+// code itself, instead of the wrapped engine.
 type magic struct {
 	names []string // spellings, the first one shown by %help
 	usage string
 	help  string
 	run   func(w *wrapper, arg string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply
+	cell  func(ctx context.Context, w *wrapper, c call, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply
 }
 
 // magics are all the magics, in the order %help lists them. It is filled by init, because
@@ -29,12 +33,13 @@ var magics []*magic
 
 func init() {
 	magics = []*magic{
-		{[]string{"%help"}, "%help", "List the magics and the basics of display and concur.", runHelp},
-		{[]string{"%time", "%%time"}, "%time", "Print the wall time and the CPU time (user, system) of the rest of the cell.", runTime},
-		{[]string{"%%trace", "%trace"}, "%%trace", "Record the concur events of the cell and draw their timeline after it.", runTrace},
-		{[]string{"%gomaxprocs"}, "%gomaxprocs [N]", "Show runtime.GOMAXPROCS, or set it to N.", runGOMAXPROCS},
-		{[]string{"%reset"}, "%reset", "Start a fresh interpreter: forget every declaration and value.", runReset},
-		{[]string{"%env"}, "%env [NAME[=VALUE]]", "List the environment, show NAME, or set NAME to VALUE.", runEnv},
+		{[]string{"%help"}, "%help", "List the magics and the basics of display and concur.", runHelp, nil},
+		{[]string{"%time", "%%time"}, "%time", "Print the wall time and the CPU time (user, system) of the rest of the cell.", runTime, nil},
+		{[]string{"%%trace", "%trace"}, "%%trace", "Record the concur events of the cell and draw their timeline after it.", runTrace, nil},
+		{[]string{"%gomaxprocs"}, "%gomaxprocs [N]", "Show runtime.GOMAXPROCS, or set it to N.", runGOMAXPROCS, nil},
+		{[]string{"%reset"}, "%reset", "Start a fresh interpreter: forget every declaration and value.", runReset, nil},
+		{[]string{"%env"}, "%env [NAME[=VALUE]]", "List the environment, show NAME, or set NAME to VALUE.", runEnv, nil},
+		{names: []string{"%%compile"}, usage: "%%compile [go build flags]", help: "Build the cell with the Go toolchain and run it as a program (last magic line; see below).", cell: runCompile},
 	}
 }
 
@@ -70,6 +75,17 @@ Concurrency (import "concur"):
   concur.Async(f)                            futures
   concur.NewThreadPool(n), concur.NewProcessPool(n)  pools with and without a shared GIL
   %%trace on a cell's first line draws what its threads did.
+Compiled cells (%%compile, %%compile -race, %%compile -tags x):
+  The cell is built by the go command (on PATH or in $GOROOT/bin) and runs as a child
+  process, at native speed; -race runs Go's race detector, its reports at the cells' lines.
+  A cell with package main and func main is the program; otherwise the cell is main's body,
+  and the imports and declarations (funcs, types, consts, vars with their initialisers) of
+  earlier cells are part of the program. Values that earlier cells' statements computed
+  (x := ...) live in the interpreter and are NOT carried: compute them in the cell.
+  display and concur work as in other cells; stdin asks for input; Interrupt stops the
+  program. Builds are cached (os.UserCacheDir()/concurlab/compile): an unchanged cell runs
+  again without a build. %time before %%compile times build and run; %%trace draws the
+  program's concur events.
 Press Shift+Tab (or Tab after a dot) for completion and documentation.`
 
 func runHelp(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {
@@ -81,6 +97,14 @@ func runHelp(_ *wrapper, _ string, out engine.Output, next func() engine.Execute
 	b.WriteString(basics + "\n")
 	out.Stream("stdout", b.String())
 	return next()
+}
+
+func runCompile(ctx context.Context, w *wrapper, c call, req engine.ExecuteRequest, out engine.Output) engine.ExecuteReply {
+	src := compiled.Source{Cell: []compiled.Piece{{Kind: compiled.Package, Text: req.Code, Cell: req.ExecutionCount, Line: 1, Col: 1}}}
+	if s, ok := w.inner.(compiled.Sourcer); ok {
+		src = s.CompileSource(req.Code, req.ExecutionCount)
+	}
+	return w.compiler.Execute(ctx, compiled.Request{Cell: req.ExecutionCount, Flags: c.arg, Source: src, Trace: c.trace}, out)
 }
 
 func runTime(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {

@@ -3,7 +3,6 @@ package e2e
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/concurlab/concurlab/kernel/client"
 	"github.com/concurlab/concurlab/kernel/jupyter"
@@ -146,24 +145,7 @@ func TestMagics(t *testing.T) {
 // A cell that reads stdin asks the front end, when the front end accepts input.
 func TestInputRequest(t *testing.T) {
 	k := startKernel(t)
-	id, err := k.Send(client.Shell, "execute_request", client.ExecuteRequest{
-		Code:       "import \"fmt\"\nvar name string\nfmt.Scanln(&name)\n\"hello, \" + name",
-		AllowStdin: true, StoreHistory: true, UserExpressions: map[string]string{},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	request, err := k.Recv(client.Stdin, 20*time.Second)
-	if err != nil || request.Header.MsgType != "input_request" {
-		t.Fatalf("no input_request: %v", err)
-	}
-	if err := k.AnswerInput(request, "gopher"); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := k.IOPubUntilIdle(id, 20*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
+	msgs := answered(t, k, "import \"fmt\"\nvar name string\nfmt.Scanln(&name)\n\"hello, \" + name", "gopher")
 	types, contents := outputs(t, msgs)
 	found := false
 	for i, typ := range types {

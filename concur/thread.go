@@ -111,11 +111,11 @@ func (t *Thread) Join() error {
 // Sleep pauses the calling thread for d, like time.Sleep, but lets go of its GIL meanwhile
 // (as a blocking call does in CPython) and returns ErrInterrupted early on Interrupt.
 func Sleep(d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
+	timeout, done := timedWait(max(d, 0))
 	return block("sleep", "", func(stop <-chan struct{}) error {
+		defer done() // before the GIL is taken back: waiting for it is no timed wait
 		select {
-		case <-timer.C:
+		case <-timeout:
 			return nil
 		case <-stop:
 			return ErrInterrupted

@@ -18,22 +18,25 @@ type ProcessCosts struct {
 }
 
 // PythonProcessCosts are the costs of Python's ProcessPoolExecutor (CPython 3.11 on Linux,
-// start method fork) measured on the project's machine, a 2-core Xeon, by `go run ./cmd/bench`
-// (docs/benchmarks.md, "process costs"): about 3.3 ms for each worker process started (the
-// first costs 8 ms with the pool's own threads), 230 µs for a submit-and-result round trip
-// of a small task, and 21 ms to send a list of 131072 ints to a worker and get it back (2 MiB
-// of Go ints copied: about 10 µs per KiB). With the start method spawn, the default on macOS
-// and Windows, a worker costs about 100 ms to start. These are the costs NewProcessPool uses.
+// start method fork), measured on the project's machine (2 cores, Intel Xeon) by
+// `go run ./cmd/bench`, rows "process costs, Python" (docs/benchmarks.md): 3.3–4.4 ms for
+// each worker process started (a pool of 4 less a pool of 1, over 3; the pool's own threads
+// add 4 ms more to the first), 150–230 µs for a submit-and-result round trip of a small
+// task, and 9 µs per KiB to send a list of 131072 ints to a worker and get it back (counting
+// 8 bytes an int: 2 MiB copied in 19 ms). With the start method spawn (the default on macOS
+// and Windows) a worker costs about 100 ms to start, with forkserver (Linux's default from
+// Python 3.14) about 16 ms: set StartUp to see those. These are the costs NewProcessPool pays.
 func PythonProcessCosts() ProcessCosts {
-	return ProcessCosts{StartUp: 3300 * time.Microsecond, PerTask: 230 * time.Microsecond, PerKiB: 10 * time.Microsecond}
+	return ProcessCosts{StartUp: 3500 * time.Microsecond, PerTask: 200 * time.Microsecond, PerKiB: 9 * time.Microsecond}
 }
 
-// GoProcessCosts are the costs of real processes of a small Go program on the same machine,
-// measured by the same command: 2 ms to fork, exec and wait for a 3.5 MB Go binary, 5 µs for a
-// round trip of a small gob-encoded message through the pipes of a child process, and 3.8 µs
-// per KiB for a large one.
+// GoProcessCosts are the costs of real processes of a small Go program (the benchmark's own
+// binary, 3.5 MB), measured on the same machine by the same command, rows "process costs, Go
+// binary": 2–3 ms to fork, exec and wait for it, 5–10 µs for the round trip of a small
+// gob-encoded message through the pipes of a child that echoes it, and 2 µs per KiB for a
+// large one (1 MiB of ints there and back).
 func GoProcessCosts() ProcessCosts {
-	return ProcessCosts{StartUp: 2 * time.Millisecond, PerTask: 5 * time.Microsecond, PerKiB: 3800 * time.Nanosecond}
+	return ProcessCosts{StartUp: 2 * time.Millisecond, PerTask: 5 * time.Microsecond, PerKiB: 2 * time.Microsecond}
 }
 
 // copying returns the cost of copying n bytes, to the nanosecond below.

@@ -254,7 +254,11 @@ func (g *GIL) release(t *Thread) bool {
 // the queue, or nil if t keeps the GIL.
 func (g *GIL) handOver(t *Thread) *gilWaiter {
 	g.mu.Lock()
-	if g.holder != t || !g.dropRequest.Load() || len(g.waiters) == 0 {
+	if g.holder != t { // a thread that Interrupt left without the GIL: the request is not for it
+		g.mu.Unlock()
+		return nil
+	}
+	if len(g.waiters) == 0 { // the waiter that asked gave up
 		g.dropRequest.Store(false)
 		g.mu.Unlock()
 		return nil

@@ -258,3 +258,23 @@ func TestGoroutineInsideGILThreadLeavesTheGILAlone(t *testing.T) {
 	parent.Join()
 	other.Join()
 }
+
+func TestNativeWorkRunsWhileAnotherThreadHoldsTheGIL(t *testing.T) {
+	// An hour's interval: nobody is ever asked to drop the GIL, so the second thread can run
+	// only if the first lets the GIL go for its native work, which runs until Interrupt.
+	g := NewGIL(time.Hour)
+	computing, otherRan := make(chan struct{}), make(chan struct{})
+	native := g.Go(func() {
+		close(computing) // still holding the GIL
+		if _, err := NativeWork(1 << 40); err != ErrInterrupted {
+			t.Errorf("NativeWork = %v, want ErrInterrupted", err)
+		}
+	})
+	defer Interrupt() // stops the native work should the test fail
+	<-computing
+	other := g.Go(func() { close(otherRan) })
+	within(t, "the other thread, while NativeWork computes", func() { <-otherRan })
+	Interrupt()
+	native.Join()
+	other.Join()
+}

@@ -148,3 +148,93 @@ func TestSortStepwiseStopsAtInterrupt(t *testing.T) {
 	}
 	sorter.Join()
 }
+
+// sortUnderGIL sorts a reversed list of n with sort on a thread of a GIL, while another thread
+// of the GIL, queued before the sort began, looks at the list and appends to it as soon as it
+// runs. It returns what the looker saw (the list's length), the sort's error and the list.
+func sortUnderGIL(t *testing.T, n int, sort func(*List) error) (seen int, err error, after []int) {
+	t.Helper()
+	g := NewGIL(time.Nanosecond) // the looker asks for the GIL at once
+	l := NewList(reversed(n))
+	holding, begin := make(chan struct{}), make(chan struct{})
+	sorter := g.GoNamed("sorter", func() {
+		close(holding)
+		<-begin // holds the GIL until the looker waits for it
+		err = sort(l)
+	})
+	<-holding
+	looker := g.GoNamed("looker", func() { seen = l.Len(); l.Append(-1) })
+	awaitWaiters(t, g, 1)
+	close(begin)
+	sorter.Join()
+	looker.Join()
+	return seen, err, l.Values()
+}
+
+func TestListSortAsCPythonDoesIt(t *testing.T) {
+	const n = 50
+	sorted := reversed(n)
+	slices.Sort(sorted)
+	cases := []struct {
+		name     string
+		sort     func(*List) error
+		midSort  bool // whether the looker runs during the sort
+		wantSeen int
+	}{
+		// Sort runs no GIL check: the looker runs only after the sorter's thread ends.
+		{"Sort", (*List).Sort, false, n},
+		// A key function that lets the GIL go (here by a zero sleep, as Python code may at any
+		// bytecode) lets the looker run mid-sort: it sees the list empty, and its append is lost.
+		{"SortKey", func(l *List) error { return l.SortKey(func(v int) int { Sleep(0); return v }) }, true, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			seen, err, after := sortUnderGIL(t, n, c.sort)
+			if seen != c.wantSeen {
+				t.Errorf("the other thread saw %d values, want %d", seen, c.wantSeen)
+			}
+			want, wantErr := append(slices.Clone(sorted), -1), error(nil)
+			if c.midSort {
+				want, wantErr = sorted, ErrModifiedDuringSort
+			}
+			if err != wantErr || !slices.Equal(after, want) {
+				t.Errorf("sort = %v, list %v; want %v, %v", err, after, wantErr, want)
+			}
+		})
+	}
+}
+
+func TestListSortKey(t *testing.T) {
+	l := NewList([]int{5, 3, 4, 6, 1, 2})
+	if err := l.SortKey(func(v int) int { return v % 3 }); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := l.Values(), []int{3, 6, 4, 1, 5, 2}; !slices.Equal(got, want) {
+		t.Errorf("SortKey by v%%3 = %v, want %v (stable)", got, want)
+	}
+
+	original := []int{3, 1, 2}
+	l = NewList(original)
+	calls := 0
+	err := l.SortKey(func(v int) int {
+		if calls++; calls == 2 {
+			Interrupt()
+		}
+		return v
+	})
+	if err != ErrInterrupted || !slices.Equal(l.Values(), original) {
+		t.Errorf("interrupted SortKey = %v, list %v; want ErrInterrupted and %v", err, l.Values(), original)
+	}
+
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("the key's panic did not reach the caller")
+			}
+		}()
+		l.SortKey(func(int) int { panic("bad key") })
+	}()
+	if !slices.Equal(l.Values(), original) {
+		t.Errorf("after a panicking key the list is %v, want %v", l.Values(), original)
+	}
+}

@@ -132,3 +132,74 @@ func BenchmarkPoolSpeedup(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkConvoy measures the convoy effect: an op is one I/O operation of 1 ms by a thread
+// under a GIL, alone or next to a CPU-bound thread, at switch intervals of 5 ms (CPython's
+// default) and 1 ms; forced-waits/op counts the waits for the GIL after an operation that ran
+// out the interval.
+func BenchmarkConvoy(b *testing.B) {
+	for _, interval := range []time.Duration{5 * time.Millisecond, time.Millisecond} {
+		for _, neighbour := range []bool{false, true} {
+			name := interval.String() + "/alone"
+			if neighbour {
+				name = interval.String() + "/cpu-neighbour"
+			}
+			b.Run(name, func(b *testing.B) {
+				run, err := Convoy(interval, b.N, time.Millisecond, neighbour)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(run.WaitsPerOp(), "forced-waits/op")
+			})
+		}
+	}
+}
+
+// BenchmarkNativeWorkUnderGIL runs 4 threads of 100 units under one GIL: CPUWork takes turns,
+// NativeWork (which lets the GIL go, as C extensions do) runs on every core; "cores" as in
+// BenchmarkPoolSpeedup.
+func BenchmarkNativeWorkUnderGIL(b *testing.B) {
+	for _, w := range []struct {
+		name string
+		f    func(int) (uint64, error)
+	}{{"CPUWork", CPUWork}, {"NativeWork", NativeWork}} {
+		b.Run(w.name, func(b *testing.B) {
+			g := NewGIL(0)
+			cpu, start := cpuTime(), time.Now()
+			for b.Loop() {
+				var ts []*Thread
+				for range 4 {
+					ts = append(ts, g.Go(func() { w.f(100) }))
+				}
+				for _, th := range ts {
+					th.Join()
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Since(start)), "cores")
+		})
+	}
+}
+
+// BenchmarkProcessPoolTaskSize maps 64 CPU-bound tasks of two sizes on a pool of 2 simulated
+// processes with Python's costs (started for each batch) and serially: below the break-even
+// size (PythonProcessCosts().BreakEven(2, 64, 16), about 310 µs) the pool is slower.
+func BenchmarkProcessPoolTaskSize(b *testing.B) {
+	for _, units := range []int{10, 200} { // about 100 µs and 2 ms
+		task := func(int) int { CPUWork(units); return 0 }
+		args := make([]int, 64)
+		b.Run(itoa(int64(units))+"units/serial", func(b *testing.B) {
+			for b.Loop() {
+				for _, a := range args {
+					task(a)
+				}
+			}
+		})
+		b.Run(itoa(int64(units))+"units/process", func(b *testing.B) {
+			for b.Loop() {
+				p := NewProcessPool(2)
+				p.Map(task, args)
+				p.Close()
+			}
+		})
+	}
+}

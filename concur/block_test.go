@@ -71,7 +71,7 @@ func TestDeliveredMessageIsNotReportedAsFailed(t *testing.T) {
 			if err := tt.other(m); err != nil {
 				t.Fatal(err)
 			}
-			for g.waiting.Load() == 0 { // the call has its message and waits for the GIL
+			for waiting(g) == 0 { // the call has its message and waits for the GIL
 				time.Sleep(time.Millisecond)
 			}
 			Interrupt()

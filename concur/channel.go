@@ -46,16 +46,6 @@ func (c *channel) trySend(v any) bool {
 // noTimeout makes send and receive wait for as long as it takes.
 const noTimeout time.Duration = -1
 
-// timeoutAfter returns a channel that fires after d (never, for noTimeout) and the func that
-// stops its timer.
-func timeoutAfter(d time.Duration) (<-chan time.Time, func() bool) {
-	if d < 0 {
-		return nil, func() bool { return false }
-	}
-	timer := time.NewTimer(d)
-	return timer.C, timer.Stop
-}
-
 // send sends v, waiting until it is taken (or buffered), the channel closes, d passes or
 // Interrupt wakes it.
 func (c *channel) send(v any, d time.Duration) error {
@@ -65,9 +55,9 @@ func (c *channel) send(v any, d time.Duration) error {
 	if c.isClosed() {
 		return ErrClosed
 	}
-	timeout, stop := timeoutAfter(d)
-	defer stop()
+	timeout, done := timedWait(d)
 	return block(c.verbs[0], c.name, func(stop <-chan struct{}) error {
+		defer done() // before the GIL is taken back: waiting for it is no timed wait
 		select {
 		case c.items <- v:
 			c.moved(Send)
@@ -99,10 +89,10 @@ func (c *channel) receive(d time.Duration) (any, error) {
 	if v, ok := c.tryReceive(); ok {
 		return v, nil
 	}
-	timeout, stop := timeoutAfter(d)
-	defer stop()
+	timeout, done := timedWait(d)
 	var v any
 	err := block(c.verbs[1], c.name, func(stop <-chan struct{}) error {
+		defer done()
 		select {
 		case v = <-c.items:
 		case <-c.closed:

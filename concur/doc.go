@@ -1,6 +1,9 @@
 // Package concur lets a learner try and see each claim of the notes on concurrency,
 // parallelism and serial execution (并发、并行、串行). Cells import it as "concur".
 //
+// concur models Python's threads, GIL and processes inside one Go process. Each section
+// below says where the model ends and reality begins (模型与现实).
+//
 // # Threads (线程; 单线程, 多线程; 线程名称: 主线程, 子线程)
 //
 // Go and GoNamed start a named thread; Thread.Join waits for it; Current().Name() tells a
@@ -8,13 +11,32 @@
 // ThreadDiagram draws a process whose threads share code, data and files while each has its
 // own program counter, stack and registers (多线程实质; the notes' missing ThreadDiagram).
 //
+// Model and reality: a concur Thread is a goroutine, and goroutines have no names and no ids
+// in Go — concur gives them names (through profiler labels) so that a lesson can speak of
+// threads as Python does. Nor is a goroutine an OS thread: the Go runtime multiplexes
+// goroutines onto a few OS threads, at most GOMAXPROCS of them running Go code at once, so
+// a thousand goroutines may run on half a dozen threads. OSThreads shows both counts.
+//
 // # True and time-sliced parallelism (真并行, 伪并行; 分时复用时间片; GIL 锁)
 //
-// A GIL (NewGIL, switch interval 5 ms like CPython's) lets only one of its threads run at a
-// time: CPU-bound code (CPUWork, or your own loop calling GIL.Checkpoint) takes turns in time
-// slices, while blocking calls (Sleep, IOWork, mailbox, queue, lock and future waits) let go
-// of it, so I/O-bound threads overlap. GIL.Stats counts switches and each thread's held and
-// waited time. Threads started with Go have no GIL and run truly in parallel.
+// A GIL (NewGIL) lets only one of its threads run at a time, as CPython's has since 3.2: a
+// thread that wants it waits up to the switch interval (5 ms, SetInterval like
+// sys.setswitchinterval) from its own request, then asks the holder to drop it; the holder
+// drops it at its next check (CPUWork, or your own loop calling GIL.Checkpoint); which waiter
+// gets it is left to chance, not to a queue. Blocking calls (Sleep, IOWork, mailbox, queue,
+// lock and future waits) let go of it, so I/O-bound threads overlap — but each must queue
+// again afterwards, and next to a CPU-bound thread it waits up to an interval after every I/O
+// operation: the convoy effect, which Convoy measures. NativeWork lets go of the GIL while it
+// computes, as hashlib, zlib and NumPy do, so such work runs in parallel even under the GIL.
+// GIL.Stats counts switches, forced switches and each thread's held and waited time and
+// forced waits. Threads started with Go have no GIL and run truly in parallel.
+//
+// Model and reality: CPython's eval loop checks for a drop request between bytecodes; here
+// only code that calls Checkpoint (CPUWork does, each 10 µs) can be asked, and code that never
+// calls it keeps the GIL. CPython wakes a waiter and the OS decides who runs; here the GIL
+// passes straight to a waiter chosen at random. A thread with the GIL never runs at the same
+// time as another of its GIL, but Go code outside concur's calls is not stopped by it: a
+// plain go statement escapes the GIL (see GIL).
 //
 // # Sync, async, blocking, non-blocking (同步, 异步, 阻塞, 非阻塞; send() and receive())
 //
@@ -27,16 +49,26 @@
 // # Thread pools and process pools (线程池适用于IO密集型, 进程池适用于计算密集型)
 //
 // NewThreadPool's workers share one GIL; NewProcessPool's workers each have their own GIL
-// and get copies of their arguments and results (processes are simulated inside this one
-// process: only arguments and results are copied); NewParallelPool has no GIL. Submit runs
-// one task, Map and MapSlices a batch with results in order. Measure and Speedups compare
-// the ways in a bar chart.
+// and get copies of their arguments and results; NewParallelPool has no GIL. Submit runs one
+// task, Map and MapSlices a batch with results in order. Measure and Speedups compare the
+// ways in a bar chart.
+//
+// Model and reality: the processes are simulated inside this one process. What real
+// processes cost is charged to them as CPU time (ProcessCosts: a start-up per worker, a
+// hand-over per task, the copying of arguments and results by size; by default the costs of
+// Python's ProcessPoolExecutor measured on the project's machine, see PythonProcessCosts),
+// so that small tasks run slower on a process pool than serially, below a size that
+// ProcessCosts.BreakEven tells. But a func's captured variables are still shared, which real
+// processes never share: pass data as arguments, as you would to a real process.
 //
 // # Atomic operations and thread safety (原子性, 线程安全)
 //
-// List.Sort is atomic — no thread sees the list half sorted — beside List.SortStepwise,
-// which others see half done. Counter.UnsafeInc loses updates when threads increment at
-// once; LockedInc and AtomicInc fix it. Lock is a lock whose waits show in traces.
+// List sorts as CPython's list.sort does: Sort of ints never lets another thread of its GIL
+// run, so under the GIL it is atomic; while it sorts the list appears empty to other threads,
+// and SortKey, whose key function is Python code in CPython, lets them run mid-sort, where
+// they see it empty and lose what they add (ErrModifiedDuringSort). SortStepwise sorts by
+// hand, and others see it half done. Counter.UnsafeInc loses updates when threads increment
+// at once; LockedInc and AtomicInc fix it. Lock is a lock whose waits show in traces.
 //
 // # Message queues (消息队列: 解耦, 异步, 削峰)
 //
@@ -48,5 +80,6 @@
 //
 // StartTrace records the events of every primitive; Trace.SVG draws a timeline with one
 // lane per thread (running, holding the GIL, waiting for it, blocked; messages as marks).
-// Pictures are SVG strings, shown by the notebook. Interrupt wakes every blocked call.
+// Pictures are SVG strings, shown by the notebook. Interrupt wakes every blocked call, and
+// TimedWaits tells a deadlock check which calls end by themselves.
 package concur

@@ -131,3 +131,53 @@ func ExampleComparePools() {
 	fmt.Println(s.Names)
 	// Output: [serial threads + GIL ×2 processes ×2 parallel ×2]
 }
+
+// Next to a CPU-bound thread, an I/O-bound thread waits out a switch interval for the GIL
+// after every I/O operation: the convoy effect.
+func ExampleConvoy() {
+	for _, neighbour := range []bool{false, true} {
+		run, err := concur.Convoy(time.Millisecond, 5, 100*time.Microsecond, neighbour)
+		fmt.Printf("CPU-bound neighbour %v: at least one forced wait per I/O operation: %v (%v)\n",
+			neighbour, run.WaitsPerOp() >= 1, err)
+	}
+	// Output:
+	// CPU-bound neighbour false: at least one forced wait per I/O operation: false (<nil>)
+	// CPU-bound neighbour true: at least one forced wait per I/O operation: true (<nil>)
+}
+
+// NativeWork computes with the GIL let go, as C extensions do: the same checksum as CPUWork.
+func ExampleNativeWork() {
+	gil := concur.NewGIL(0)
+	var native, bytecode uint64
+	a := gil.Go(func() { native, _ = concur.NativeWork(10) })
+	b := gil.Go(func() { bytecode, _ = concur.CPUWork(10) })
+	a.Join()
+	b.Join()
+	fmt.Println(native == bytecode)
+	// Output: true
+}
+
+// Below the break-even task size, a process pool is slower than serial code.
+func ExampleProcessCosts_BreakEven() {
+	costs := concur.PythonProcessCosts()
+	fmt.Println("2 workers, a pool kept for many tasks:", costs.BreakEven(2, 1_000_000, 16).Round(time.Microsecond))
+	fmt.Println("4 workers, a batch of 8:", costs.BreakEven(4, 8, 16).Round(time.Microsecond))
+	// Output:
+	// 2 workers, a pool kept for many tasks: 200µs
+	// 4 workers, a batch of 8: 650µs
+}
+
+// A key function lets other threads run mid-sort; what they add to the list is lost.
+func ExampleList_SortKey() {
+	l := concur.NewList([]int{3, 1, 2})
+	err := l.SortKey(func(v int) int { return -v })
+	fmt.Println(l.Values(), err)
+	// Output: [3 2 1] <nil>
+}
+
+// Goroutines are not OS threads: many goroutines run on a few threads.
+func ExampleOSThreads() {
+	c := concur.OSThreads()
+	fmt.Println(c.Goroutines >= 1, c.OSThreads >= 1)
+	// Output: true true
+}

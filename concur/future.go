@@ -151,9 +151,9 @@ func (f *Future) Result() (any, error) { return f.result(nil) }
 
 // ResultTimeout is Result that gives up after d with ErrTimeout.
 func (f *Future) ResultTimeout(d time.Duration) (any, error) {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	return f.result(timer.C)
+	timeout, done := timedWait(max(d, 0))
+	defer done()
+	return f.result(timeout)
 }
 
 // result waits for the future, giving up with ErrTimeout when timeout fires, and returns its

@@ -30,3 +30,20 @@ func within(t *testing.T, what string, f func()) {
 		t.Fatalf("%s did not return", what)
 	}
 }
+
+// waiting returns how many threads wait for g.
+func waiting(g *GIL) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.waiters)
+}
+
+// awaitWaiters waits until n threads wait for g.
+func awaitWaiters(t *testing.T, g *GIL, n int) {
+	t.Helper()
+	within(t, "waiting for the GIL", func() {
+		for waiting(g) < n {
+			time.Sleep(100 * time.Microsecond)
+		}
+	})
+}

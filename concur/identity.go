@@ -62,7 +62,9 @@ func (t *Thread) unbind() {
 // Current returns the thread that calls it: a Thread started by Go, GoNamed or a GIL, a pool
 // worker, or MainThread for the cell's own flow (and any goroutine concur did not start). A
 // goroutine started with a plain go statement inside a thread is that thread too: it has the
-// thread's name in traces, though it never holds the thread's GIL.
+// thread's name in traces, though it never holds the thread's GIL. (Python's
+// threading.current_thread has no counterpart in Go, where goroutines are anonymous: concur
+// finds its thread by the goroutine's profiler labels.)
 func Current() *Thread {
 	label := profLabel()
 	if label == nil {

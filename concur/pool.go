@@ -17,9 +17,12 @@ var ErrClosed = errors.New("concur: closed")
 //     gain nothing.
 //   - NewProcessPool: each worker has its own GIL, like the processes of Python's
 //     ProcessPoolExecutor, so CPU-bound tasks run in parallel; and workers share no memory
-//     with the caller: MapSlices copies arguments in and results out. The "processes" are
-//     simulated inside this one process: a func's captured variables are still shared, so
-//     pass data as arguments, as you would to a real process.
+//     with the caller: MapSlices copies arguments in and results out. Workers pay what real
+//     processes cost (ProcessCosts): a start-up each, and per task a hand-over and the copying
+//     of its arguments and results by size, so that tasks below a size (BreakEven) run slower
+//     on the pool than serially. The "processes" are simulated inside this one process: a
+//     func's captured variables are still shared, so pass data as arguments, as you would to
+//     a real process.
 //   - NewParallelPool: plain goroutines with no GIL at all, as Go and C threads run.
 //
 // Submit runs one task and returns its future; Map and MapSlices run a batch and return the
@@ -27,7 +30,7 @@ var ErrClosed = errors.New("concur: closed")
 type Pool struct {
 	name    string
 	kind    string
-	copies  bool
+	process *processCharges // a process pool's costs; nil for other pools
 	tasks   chan func(*Thread)
 	workers []*Thread
 	gil     *GIL // the shared GIL of a thread pool
@@ -42,37 +45,69 @@ var poolCount = newCounterName("Pool")
 // NewThreadPool returns a pool of workers that share one GIL.
 func NewThreadPool(workers int) *Pool {
 	gil := NewGIL(0)
-	return newPool("thread pool", false, workers, func() *GIL { return gil }, gil)
+	return newPool("thread pool", nil, workers, func() *GIL { return gil }, gil)
 }
 
 // NewProcessPool returns a pool of simulated processes: workers with a GIL each and no
-// shared memory for arguments and results.
-func NewProcessPool(workers int) *Pool {
-	return newPool("process pool", true, workers, func() *GIL { return NewGIL(0) }, nil)
+// shared memory for arguments and results, with the costs of Python's ProcessPoolExecutor
+// (PythonProcessCosts).
+func NewProcessPool(workers int) *Pool { return NewProcessPoolCosts(workers, PythonProcessCosts()) }
+
+// NewProcessPoolCosts returns a pool of simulated processes, as NewProcessPool does, that
+// pays the given costs: ProcessCosts{} for none, GoProcessCosts for those of Go programs.
+func NewProcessPoolCosts(workers int, costs ProcessCosts) *Pool {
+	return newPool("process pool", &processCharges{costs: costs}, workers, func() *GIL { return NewGIL(0) }, nil)
 }
 
 // NewParallelPool returns a pool of workers without any GIL.
 func NewParallelPool(workers int) *Pool {
-	return newPool("parallel pool", false, workers, func() *GIL { return nil }, nil)
+	return newPool("parallel pool", nil, workers, func() *GIL { return nil }, nil)
 }
 
 // newPool starts a pool of workers, each with the GIL that newGIL returns; shared is the
-// GIL they all share, if any.
-func newPool(kind string, copies bool, workers int, newGIL func() *GIL, shared *GIL) *Pool {
+// GIL they all share, if any; process, the costs of a process pool.
+func newPool(kind string, process *processCharges, workers int, newGIL func() *GIL, shared *GIL) *Pool {
 	workers = max(workers, 1)
-	p := &Pool{name: poolCount(), kind: kind, copies: copies, gil: shared,
+	p := &Pool{name: poolCount(), kind: kind, process: process, gil: shared,
 		tasks: make(chan func(*Thread), 2*workers), stop: interrupted()}
 	prefix := p.name + ".Thread"
-	if copies {
+	if process != nil {
 		prefix = p.name + ".Process"
 	}
 	for i := range workers {
 		t := &Thread{name: prefix + "-" + itoa(int64(i+1)), gil: newGIL(), done: make(chan struct{})}
 		p.workers = append(p.workers, t)
-		go t.run(func() error { p.work(t); return nil })
+		go t.run(func() error {
+			if process != nil {
+				process.startUp(p.stop)
+			}
+			p.work(t)
+			return nil
+		})
 	}
 	return p
 }
+
+// ProcessStats returns what a process pool has spent of its costs so far; for other pools it
+// is empty.
+func (p *Pool) ProcessStats() ProcessStats {
+	if p.process == nil {
+		return ProcessStats{}
+	}
+	p.process.mu.Lock()
+	defer p.process.mu.Unlock()
+	return p.process.stats
+}
+
+// charge spends, on a process pool's worker, the cost of a task that copied bytes bytes.
+func (p *Pool) charge(bytes int) {
+	if p.process != nil {
+		p.process.task(bytes, p.stop)
+	}
+}
+
+// intBytes is the size of an int argument or result.
+const intBytes = 8
 
 // work runs tasks on t until the pool is closed or interrupted. An interrupted worker runs
 // the tasks left in the queue, which fail at once (holding refuses them), so that no future
@@ -206,6 +241,7 @@ func (p *Pool) Submit(f func(int) int, arg int) *Future {
 			fut.run(func() (any, error) {
 				record(t, TaskStart, "", arg)
 				defer record(t, TaskEnd, "", arg)
+				defer p.charge(2 * intBytes)
 				return f(arg), nil
 			})
 		})
@@ -224,7 +260,11 @@ func (p *Pool) Submit(f func(int) int, arg int) *Future {
 // nil and ErrInterrupted when Interrupt stopped it.
 func (p *Pool) Map(f func(int) int, args []int) ([]int, error) {
 	results := make([]int, len(args))
-	if err := p.batch("Map", len(args), func(i int) { results[i] = f(args[i]) }); err != nil {
+	err := p.batch("Map", len(args), func(i int) int {
+		results[i] = f(args[i])
+		return 2 * intBytes
+	})
+	if err != nil {
 		return nil, err
 	}
 	return results, nil
@@ -236,8 +276,9 @@ func (p *Pool) Map(f func(int) int, args []int) ([]int, error) {
 // reach the caller, as between real processes; thread and parallel pools share the slices.
 func (p *Pool) MapSlices(f func([]int) []int, args [][]int) ([][]int, error) {
 	results := make([][]int, len(args))
-	err := p.batch("MapSlices", len(args), func(i int) {
+	err := p.batch("MapSlices", len(args), func(i int) int {
 		results[i] = p.copyOf(f(p.copyOf(args[i])))
+		return intBytes * (len(args[i]) + len(results[i]))
 	})
 	if err != nil {
 		return nil, err
@@ -247,7 +288,7 @@ func (p *Pool) MapSlices(f func([]int) []int, args [][]int) ([][]int, error) {
 
 // copyOf returns a copy of s in a process pool, s itself otherwise.
 func (p *Pool) copyOf(s []int) []int {
-	if !p.copies || s == nil {
+	if p.process == nil || s == nil {
 		return s
 	}
 	return append([]int(nil), s...)
@@ -273,10 +314,11 @@ func (j *batchJob) end(err error) {
 }
 
 // batch runs item(0) … item(n-1) on the workers, each worker taking the next index, with a
-// GIL checkpoint between items. It reports progress when the batch runs long. When it
+// GIL checkpoint between items; item returns the bytes it copied, which a process pool pays
+// for. It reports progress when the batch runs long. When it
 // returns, the items have all finished, or it returns an error (an item that failed, or
 // ErrInterrupted) while items may still be running.
-func (p *Pool) batch(title string, n int, item func(i int)) error {
+func (p *Pool) batch(title string, n int, item func(i int) int) error {
 	if n == 0 {
 		return nil
 	}
@@ -295,7 +337,7 @@ func (p *Pool) batch(title string, n int, item func(i int)) error {
 }
 
 // runItems runs the job's items on worker t until none is left.
-func (p *Pool) runItems(t *Thread, job *batchJob, item func(i int)) {
+func (p *Pool) runItems(t *Thread, job *batchJob, item func(i int) int) {
 	trace := tracing()
 	for !isClosed(job.done) && !isClosed(p.stop) {
 		i := int(job.next.Add(1) - 1)
@@ -305,7 +347,7 @@ func (p *Pool) runItems(t *Thread, job *batchJob, item func(i int)) {
 		if trace {
 			record(t, TaskStart, "", i)
 		}
-		err := call(func() { item(i) })
+		err := call(func() { p.charge(item(i)) })
 		if trace {
 			record(t, TaskEnd, "", i)
 		}

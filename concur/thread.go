@@ -11,6 +11,9 @@ import (
 // OS thread it has its own program counter and stack (the func's local variables), and it
 // shares with the others whatever the cell shares with it. A thread started by a GIL runs
 // only while it holds that GIL.
+//
+// It is not an OS thread, and its name is concur's: goroutines have no names and no ids in
+// Go, and the runtime multiplexes them onto a few OS threads (see OSThreads).
 type Thread struct {
 	name  string
 	gil   *GIL
@@ -29,7 +32,8 @@ func nextName(prefix string) string {
 	return prefix + "-" + itoa(threadCount.Add(1))
 }
 
-// Go starts f in a new thread named Thread-1, Thread-2, … and returns at once.
+// Go starts f in a new thread named Thread-1, Thread-2, … and returns at once. The thread is
+// a goroutine, named by concur (goroutines have no names in Go).
 func Go(f func()) *Thread {
 	return start(nextName("Thread"), nil, f)
 }
@@ -77,7 +81,8 @@ func call(f func()) (err error) {
 	return nil
 }
 
-// Name returns the thread's name: MainThread, Thread-1, or the name it was given.
+// Name returns the thread's name: MainThread, Thread-1, or the name it was given. Go has no
+// such name: concur keeps it in the goroutine's profiler labels.
 func (t *Thread) Name() string { return t.name }
 
 // String returns the thread's name.
@@ -111,11 +116,11 @@ func (t *Thread) Join() error {
 // Sleep pauses the calling thread for d, like time.Sleep, but lets go of its GIL meanwhile
 // (as a blocking call does in CPython) and returns ErrInterrupted early on Interrupt.
 func Sleep(d time.Duration) error {
-	timer := time.NewTimer(d)
-	defer timer.Stop()
+	timeout, done := timedWait(max(d, 0))
 	return block("sleep", "", func(stop <-chan struct{}) error {
+		defer done() // before the GIL is taken back: waiting for it is no timed wait
 		select {
-		case <-timer.C:
+		case <-timeout:
 			return nil
 		case <-stop:
 			return ErrInterrupted

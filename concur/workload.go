@@ -12,11 +12,32 @@ const unitRounds = 4000
 // skipped), or ErrInterrupted when Interrupt stopped it early.
 func CPUWork(units int) (uint64, error) {
 	gil := Current().gil
-	stop := interrupted()
+	return compute(units, interrupted(), gil.Checkpoint)
+}
+
+// NativeWork is CPU work done the way C extensions do it — hashlib hashing a large buffer,
+// zlib compressing, NumPy on a large array: the calling thread lets go of its GIL for the
+// whole computation (Py_BEGIN_ALLOW_THREADS) and takes it back at the end. So threads running
+// NativeWork under one GIL compute in parallel on every core, as CPython threads calling such
+// code do, while CPUWork (Python bytecode) takes turns. It returns CPUWork's checksum for the
+// same units, or ErrInterrupted when Interrupt stopped it early.
+func NativeWork(units int) (uint64, error) {
+	var sum uint64
+	err := withoutGIL(func(_ *Thread, stop <-chan struct{}) error {
+		var err error
+		sum, err = compute(units, stop, func() {})
+		return err
+	})
+	return sum, err
+}
+
+// compute runs units of work, calling between after each and stopping early with
+// ErrInterrupted when stop closes.
+func compute(units int, stop <-chan struct{}, between func()) (uint64, error) {
 	var sum uint64
 	for u := 0; u < units; u++ {
 		sum += mix(uint64(u))
-		gil.Checkpoint()
+		between()
 		if isClosed(stop) {
 			return sum, ErrInterrupted
 		}

@@ -11,6 +11,7 @@ import (
 type goBenchmark struct {
 	name    string // without the Benchmark prefix and the -GOMAXPROCS suffix
 	nsPerOp float64
+	metrics string // the line's other measurements, such as "1.000 forced-waits/op, 1.9 cores"
 }
 
 // parseGoBenchmarks reads the results of `go test -bench` output, skipping other lines.
@@ -32,7 +33,11 @@ func parseGoBenchmarks(r io.Reader) ([]goBenchmark, error) {
 				name = name[:i]
 			}
 		}
-		found = append(found, goBenchmark{name: name, nsPerOp: ns})
+		var metrics []string
+		for i := 4; i+1 < len(fields); i += 2 {
+			metrics = append(metrics, fields[i]+" "+fields[i+1])
+		}
+		found = append(found, goBenchmark{name: name, nsPerOp: ns, metrics: strings.Join(metrics, ", ")})
 	}
 	return found, sc.Err()
 }
@@ -46,13 +51,20 @@ func isChannelBaseline(name string) bool {
 
 // baselineFor returns the benchmark that b compares to: for a benchmark of a group that
 // varies a count ("Pool/cpu/4"), the same group with a count of 1 ("Pool/cpu/1"), so that
-// the ratio shows how the work scales; for others, the first bare-channel benchmark. ok is
-// false when there is none, or b is a baseline itself.
+// the ratio shows how the work scales; for one of a group with an "alone" member
+// ("Convoy/5ms/cpu-neighbour"), that member ("Convoy/5ms/alone"); for others, the first
+// bare-channel benchmark. ok is false when there is none, or b is a baseline itself.
 func baselineFor(b goBenchmark, all []goBenchmark) (base goBenchmark, ok bool) {
 	if isChannelBaseline(b.name) {
 		return goBenchmark{}, false
 	}
 	if i := strings.LastIndexByte(b.name, '/'); i >= 0 {
+		if alone, found := find(all, b.name[:i]+"/alone"); found {
+			if alone.name == b.name {
+				return goBenchmark{}, false
+			}
+			return alone, true
+		}
 		if count, err := strconv.Atoi(b.name[i+1:]); err == nil {
 			if count == 1 {
 				return goBenchmark{}, false

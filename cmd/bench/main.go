@@ -43,6 +43,9 @@ var (
 const clientProcs = 1
 
 func main() {
+	if runChild() {
+		return
+	}
 	runtime.GOMAXPROCS(clientProcs)
 	markdown := flag.String("markdown", "", "write the machine and the table as Markdown to `file`")
 	quick := flag.Bool("quick", false, "a brief run that checks that every figure can be measured")
@@ -100,6 +103,7 @@ func run(markdown string, quick, withPeer bool, binary, python string) error {
 	ours.finishOurs(cfg, filepath.Join(root, "notebooks"))
 	t := kernelRows(cfg, ours.r, peerResults)
 	t = append(t, libraryRows(root, cfg)...)
+	t = append(t, processRows(cfg, python)...)
 	logf("done in %v", time.Since(began).Round(time.Second))
 	if err := t.writeText(os.Stdout, peerName); err != nil {
 		return err

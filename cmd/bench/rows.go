@@ -170,6 +170,9 @@ func benchmarkRows(root string, cfg config, pkg, prefix string) table {
 	var t table
 	for _, b := range benchmarks {
 		r := row{Figure: prefix + b.name, Ours: nsPerOp(b.nsPerOp)}
+		if b.metrics != "" {
+			r.Ours += ", " + b.metrics
+		}
 		if base, ok := baselineFor(b, benchmarks); ok {
 			r.Peer = base.name + " " + nsPerOp(base.nsPerOp)
 			r.Ratio = ratio(b.nsPerOp, base.nsPerOp)

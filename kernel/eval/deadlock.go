@@ -3,13 +3,13 @@ package eval
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
+	"github.com/concurlab/concurlab/concur"
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
@@ -91,9 +91,10 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 }
 
 // blocked returns the diagnosis when every goroutine that runs interpreted or concur code
-// waits on a channel, lock or wait group and no sleep or timer is pending; otherwise nil.
+// waits on a channel, lock or wait group and no sleep or timer is pending (the cells' own, and
+// concur's timed waits, which concur counts); otherwise nil.
 func (s *Session) blocked() *deadlock {
-	if s.rt.pendingTimers().Load() > 0 || s.rt.clockUsed.Load() {
+	if s.rt.pendingTimers().Load() > 0 || s.rt.clockUsed.Load() || concur.TimedWaits() > 0 {
 		return nil
 	}
 	origins := s.rt.origins()
@@ -106,7 +107,7 @@ func (s *Session) blocked() *deadlock {
 			continue // the caller waiting for Eval, not interpreted code
 		}
 		id, state := goroutineHeader(g)
-		if !isBlockedState(state) || !waitsOnPeer(g) || inTimedConcurWait(g) {
+		if !isBlockedState(state) || !waitsOnPeer(g) {
 			return nil
 		}
 		w := goroutineWait{id: id, state: interpretedWait(g, state), main: strings.Contains(g, "(*Interpreter).Eval(")}
@@ -163,13 +164,6 @@ func isBlockedState(state string) bool {
 // session: the interpreter's channel operations, sync, and concur's blocking calls. A
 // goroutine blocked elsewhere (net/http waiting for a response) waits for the world.
 var peerWaits = []string{"github.com/traefik/yaegi/interp.", "sync.", modulePrefix + "concur."}
-
-// concurTimedWaits are concur's calls that end by themselves when their time is up: a
-// goroutine in one of them waits on a timer, as one in time.Sleep does.
-var concurTimedWaits = regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(modulePrefix+"concur.") + `(?:\(\*\w+\)\.)?(?:Sleep|IOWork|PeakShaving|\w+Timeout)\(`)
-
-// inTimedConcurWait reports whether g is in one of concur's timed waits.
-func inTimedConcurWait(g string) bool { return concurTimedWaits.MatchString(g) }
 
 // waitsOnPeer reports whether the innermost frame of g outside the runtime and reflect (through
 // which yaegi selects and calls compiled code) is in peerWaits.

@@ -152,6 +152,15 @@ concur.Sleep(600 * time.Millisecond)
 mb := concur.NewMailbox(0)
 _, err := mb.ReceiveTimeout(600 * time.Millisecond)
 err`, "concur: timed out"},
+		{"a queue put with a timeout behind a sleeping consumer", `import ("concur"; "time")
+q := concur.NewQueue(1)
+q.Put(1)
+concur.Go(func() { concur.Sleep(600 * time.Millisecond); q.Get() })
+q.Put(2)
+q.Len()`, "1"},
+		{"peak shaving", `import ("concur"; "fmt"; "time")
+q, err := concur.PeakShaving(4, 2, 200*time.Millisecond)
+fmt.Sprint(len(q.Depths()), err)`, "\"8 <nil>\""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

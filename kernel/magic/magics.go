@@ -73,7 +73,12 @@ Concurrency (import "concur"):
   concur.Go(f), concur.GoNamed(name, f)      named threads; t.Join()
   concur.NewMailbox(n), concur.NewQueue(n)   message passing, blocking and not
   concur.Async(f)                            futures
+  g := concur.NewGIL(d); g.Go(f)             a GIL as CPython's; g.SetInterval(d), g.Stats()
+  concur.CPUWork(n), concur.NativeWork(n), concur.IOWork(d)  bytecode, C code freed of the GIL, I/O
+  concur.Convoy(interval, ops, io, true)     the convoy effect, as forced waits per I/O operation
   concur.NewThreadPool(n), concur.NewProcessPool(n)  pools with and without a shared GIL
+  concur.PythonProcessCosts().BreakEven(w, n, bytes)  the task size a process pool needs
+  concur.OSThreads()                         goroutines against OS threads (goroutines have no names)
   %%trace on a cell's first line draws what its threads did.
 Compiled cells (%%compile, %%compile -race, %%compile -tags x):
   The cell is built by the go command (on PATH or in $GOROOT/bin) and runs as a child

@@ -54,6 +54,8 @@ func init() {
 		"ThreadDiagram":         reflect.ValueOf(concur.ThreadDiagram),
 		"ThreadEnd":             reflect.ValueOf(concur.ThreadEnd),
 		"ThreadStart":           reflect.ValueOf(concur.ThreadStart),
+		"TimelineGrid":          reflect.ValueOf(concur.TimelineGrid),
+		"Timelines":             reflect.ValueOf(concur.Timelines),
 		"Unblock":               reflect.ValueOf(concur.Unblock),
 
 		// type definitions
@@ -71,6 +73,8 @@ func init() {
 		"Pool":             reflect.ValueOf((*concur.Pool)(nil)),
 		"ProgressReporter": reflect.ValueOf((*concur.ProgressReporter)(nil)),
 		"Queue":            reflect.ValueOf((*concur.Queue)(nil)),
+		"Run":              reflect.ValueOf((*concur.Run)(nil)),
+		"Scaling":          reflect.ValueOf((*concur.Scaling)(nil)),
 		"Speedups":         reflect.ValueOf((*concur.Speedups)(nil)),
 		"State":            reflect.ValueOf((*concur.State)(nil)),
 		"Thread":           reflect.ValueOf((*concur.Thread)(nil)),

@@ -116,6 +116,6 @@ func PerSecond(name string, at []time.Duration, bin time.Duration) Series {
 		s.X = append(s.X, (time.Duration(i) * bin).Seconds())
 		s.Y = append(s.Y, n/bin.Seconds())
 	}
-	s.X, s.Y = append(s.X, (time.Duration(len(counts)) * bin).Seconds()), append(s.Y, counts[len(counts)-1]/bin.Seconds())
+	s.X, s.Y = append(s.X, (time.Duration(len(counts))*bin).Seconds()), append(s.Y, counts[len(counts)-1]/bin.Seconds())
 	return s
 }

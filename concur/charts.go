@@ -41,7 +41,7 @@ func (s *Speedups) ways() []string {
 func (s *Speedups) String() string {
 	out := s.Title
 	for i, name := range s.ways() {
-		out += fmt.Sprintf("\n%-20s %8.1f ms  %5.2fx", name, ms(s.Times[i]), s.Speedup(i))
+		out += fmt.Sprintf("\n%-20s %8.1f ms  %5.2fx", name, plot.Ms(s.Times[i]), s.Speedup(i))
 	}
 	return out
 }
@@ -75,7 +75,7 @@ func (s *Speedups) SVG() string {
 		c.Text(left-8, y+barHeight/2+4, "end", `class="label"`, name)
 		c.Rect(left, y+4, x.At(s.Speedup(i))-left, barHeight-8, `class="bar" fill="#6baed6"`)
 		c.Text(x.At(s.Speedup(i))+6, y+barHeight/2+4, "start", `class="value"`,
-			fmt.Sprintf("%.2fx (%.1f ms)", s.Speedup(i), ms(s.Times[i])))
+			fmt.Sprintf("%.2fx (%.1f ms)", s.Speedup(i), plot.Ms(s.Times[i])))
 	}
 	axisY := top + barHeight*float64(len(ways)) + 4
 	c.Line(x.At(1), top, x.At(1), axisY, `class="rule" `+plot.Dashed.Stroke("#636363"))
@@ -96,8 +96,6 @@ func firstOr(names []string, otherwise string) string {
 	return names[0]
 }
 
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
 // depthChart draws a queue's depth over time as a step line, with its capacity dashed.
 func depthChart(title string, points []DepthPoint, capacity int) Picture {
 	var end time.Duration
@@ -107,9 +105,9 @@ func depthChart(title string, points []DepthPoint, capacity int) Picture {
 	end = max(end, time.Millisecond)
 	depth := plot.Series{Name: plot.L("排队的消息", "messages waiting"), X: []float64{0}, Y: []float64{0}, Step: true, Colour: "#3182bd"}
 	for _, p := range points {
-		depth.X, depth.Y = append(depth.X, ms(p.At)), append(depth.Y, float64(p.Depth))
+		depth.X, depth.Y = append(depth.X, plot.Ms(p.At)), append(depth.Y, float64(p.Depth))
 	}
-	limit := plot.Series{Name: plot.F("容量 %d", "capacity %d", capacity), X: []float64{0, ms(end)},
+	limit := plot.Series{Name: plot.F("容量 %d", "capacity %d", capacity), X: []float64{0, plot.Ms(end)},
 		Y: []float64{float64(capacity), float64(capacity)}, Mark: plot.Dashed, Colour: "#de2d26"}
 	return Picture(plot.LineChart{
 		Title:  title,

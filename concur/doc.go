@@ -30,7 +30,8 @@
 // and get copies of their arguments and results (processes are simulated inside this one
 // process: only arguments and results are copied); NewParallelPool has no GIL. Submit runs
 // one task, Map and MapSlices a batch with results in order. Measure and Speedups compare
-// the ways in a bar chart.
+// the ways in a bar chart; Scaling draws speed-up against the number of workers, a line for
+// each kind of worker, with the ideal line and the core count marked.
 //
 // # Atomic operations and thread safety (原子性, 线程安全)
 //
@@ -48,5 +49,8 @@
 //
 // StartTrace records the events of every primitive; Trace.SVG draws a timeline with one
 // lane per thread (running, holding the GIL, waiting for it, blocked; messages as marks).
-// Pictures are SVG strings, shown by the notebook. Interrupt wakes every blocked call.
+// Timelines and TimelineGrid draw several traces to one time scale, each run and lane
+// labelled, so that runs compare at a glance. Pictures are SVG strings, shown by the
+// notebook, labelled in Chinese and English (display.SetLanguage picks one or both).
+// Interrupt wakes every blocked call.
 package concur

@@ -63,10 +63,10 @@ func (s *Scaling) Speedup(kind string, workers int) float64 {
 func (s *Scaling) String() string {
 	var b strings.Builder
 	b.WriteString(s.Title)
-	fmt.Fprintf(&b, "\n%-20s %8.1f ms  %5.2fx", "serial", ms(s.Serial), 1.0)
+	fmt.Fprintf(&b, "\n%-20s %8.1f ms  %5.2fx", "serial", plot.Ms(s.Serial), 1.0)
 	for _, k := range s.kinds {
 		for i, n := range k.workers {
-			fmt.Fprintf(&b, "\n%-20s %8.1f ms  %5.2fx", fmt.Sprintf("%s ×%d", k.name, n), ms(k.times[i]), s.Speedup(k.name, n))
+			fmt.Fprintf(&b, "\n%-20s %8.1f ms  %5.2fx", fmt.Sprintf("%s ×%d", k.name, n), plot.Ms(k.times[i]), s.Speedup(k.name, n))
 		}
 	}
 	return b.String()

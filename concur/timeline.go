@@ -1,7 +1,6 @@
 package concur
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/concurlab/concurlab/internal/plot"
@@ -125,147 +124,66 @@ func Timelines(title string, runs ...Run) Picture { return drawTimelines(title, 
 // 2×2 grid), all to the same time scale, labelled like Timelines.
 func TimelineGrid(title string, runs ...Run) Picture { return drawTimelines(title, runs, 2) }
 
-// timelineRun is a run as drawTimelines lays it out.
-type timelineRun struct {
-	name    string
-	end     time.Duration
-	lanes   []*lane
-	events  int
-	dropped int
-}
-
-// layout of timelines: a picture is 900 px wide, cut into columns.
-const (
-	timelineWidth = 900.0
-	timelineGap   = 24.0
-)
-
-// drawTimelines draws runs in columns, on one time scale that ends at the longest run.
+// drawTimelines draws runs in columns, on one time scale that the longest run fills, with a
+// legend of the states and marks that appear in any of them.
 func drawTimelines(title string, runs []Run, columns int) Picture {
-	var laid []timelineRun
-	var longest time.Duration
-	labelWidth := 60.0
-	for i, r := range runs {
-		lr := timelineRun{name: r.Name}
-		if r.Trace != nil {
-			events := r.Trace.Events()
-			lr.end = r.Trace.duration() // after the events, so that a running trace draws them all
-			lr.lanes, lr.events, lr.dropped = lanes(events, lr.end), len(events), r.Trace.Dropped()
-		}
-		if lr.name == "" && len(runs) > 1 {
-			lr.name = plot.F("第 %d 次", "run %d", i+1)
-		}
-		longest = max(longest, lr.end)
-		for _, l := range lr.lanes {
-			labelWidth = max(labelWidth, plot.TextWidth(l.thread, plot.FontSize)+14)
-		}
-		laid = append(laid, lr)
-	}
-	labelWidth = min(labelWidth, 200)
-	if title == "" && len(laid) == 1 {
-		title = laid[0].summary()
-		laid[0].name = ""
-	}
-	columns = max(min(columns, len(laid)), 1)
-	cellWidth := (timelineWidth - timelineGap*float64(columns-1)) / float64(columns)
-	laneHeight, tickCount := 26.0, 8
-	if columns > 1 {
-		laneHeight, tickCount = 16, 4
-	}
-	ticks := plot.NewTicks(0, ms(max(longest, time.Millisecond)), tickCount, false)
-	c := plot.New(timelineWidth, 0, title)
+	chart := plot.LaneChart{Title: title, Columns: columns}
 	used := map[state]bool{}
-	sends, receives := false, false
-	y := plot.TitleHeight + 4
-	for row := 0; row*columns < len(laid); row++ {
-		bottom := y
-		for col := range columns {
-			i := row*columns + col
-			if i >= len(laid) {
-				break
-			}
-			x0 := float64(col) * (cellWidth + timelineGap)
-			scale := plot.Scale{Lo: 0, Hi: ticks.Hi(), From: x0 + labelWidth, To: x0 + cellWidth - 12}
-			bottom = max(bottom, laid[i].draw(c, scale, ticks, y, laneHeight, used, &sends, &receives))
+	marks := map[EventKind]bool{}
+	for i, r := range runs {
+		var ls []*lane
+		var end time.Duration
+		events, dropped := []Event(nil), 0
+		if r.Trace != nil {
+			events = r.Trace.Events()
+			end = r.Trace.duration() // after the events, so that a running trace draws them all
+			ls, dropped = lanes(events, end), r.Trace.Dropped()
 		}
-		y = bottom + 10
+		run := plot.LaneRun{Name: r.Name, End: plot.Ms(end), Summary: plot.F("%[1]d 个线程", "%d %s", len(ls), plot.Plural(len(ls), "thread"))}
+		if run.Name == "" && len(runs) > 1 {
+			run.Name = plot.F("第 %d 次", "run %d", i+1)
+		}
+		if title == "" && len(runs) == 1 {
+			chart.Title = summary(len(ls), len(events), dropped)
+		}
+		for _, l := range ls {
+			pl := plot.Lane{Name: l.thread}
+			for _, s := range l.segments {
+				used[s.state] = true
+				pl.Segments = append(pl.Segments, plot.Segment{From: plot.Ms(s.from), To: plot.Ms(s.to), Colour: states[s.state].colour})
+			}
+			for _, m := range l.marks {
+				marks[m.Kind] = true
+				marker := plot.Marker{At: plot.Ms(m.At), Mark: plot.Down, Colour: colourReceive, Tooltip: m.Kind.String() + " " + m.Detail}
+				if m.Kind == Send {
+					marker.Mark, marker.Colour = plot.Up, colourSend
+				}
+				pl.Markers = append(pl.Markers, marker)
+			}
+			run.Lanes = append(run.Lanes, pl)
+		}
+		chart.Runs = append(chart.Runs, run)
 	}
-	var entries []plot.Entry
 	for s := running; s <= blocked; s++ {
 		if used[s] {
-			entries = append(entries, plot.Entry{Label: plot.L(states[s].zh, states[s].en), Mark: plot.Box, Colour: states[s].colour})
+			chart.Legend = append(chart.Legend, plot.Entry{Label: plot.L(states[s].zh, states[s].en), Mark: plot.Box, Colour: states[s].colour})
 		}
 	}
-	if sends {
-		entries = append(entries, plot.Entry{Label: plot.L("发送消息", "send"), Mark: plot.Up, Colour: colourSend})
+	if marks[Send] {
+		chart.Legend = append(chart.Legend, plot.Entry{Label: plot.L("发送消息", "send"), Mark: plot.Up, Colour: colourSend})
 	}
-	if receives {
-		entries = append(entries, plot.Entry{Label: plot.L("接收消息", "receive"), Mark: plot.Down, Colour: colourReceive})
+	if marks[Receive] {
+		chart.Legend = append(chart.Legend, plot.Entry{Label: plot.L("接收消息", "receive"), Mark: plot.Down, Colour: colourReceive})
 	}
-	c.Height = y + 6 + c.Legend(labelWidth, y+6, timelineWidth-12, entries) + 4
-	return Picture(c.String())
+	return Picture(chart.SVG())
 }
 
-// summary says what a run holds: its threads, events and any it dropped.
-func (r timelineRun) summary() string {
+// summary says what a trace holds: its threads, events and any it dropped.
+func summary(threads, events, dropped int) string {
 	s := plot.F("时间线：%[1]d 个线程，%[3]d 个事件", "Timeline: %d %s, %d %s",
-		len(r.lanes), plural(len(r.lanes), "thread"), r.events, plural(r.events, "event"))
-	if r.dropped > 0 {
-		s += plot.F("（另有 %d 个事件因记录已满而丢弃）", " (%d more dropped: the trace was full)", r.dropped)
+		threads, plot.Plural(threads, "thread"), events, plot.Plural(events, "event"))
+	if dropped > 0 {
+		s += plot.F("（另有 %d 个事件因记录已满而丢弃）", " (%d more dropped: the trace was full)", dropped)
 	}
 	return s
-}
-
-// draw draws the run at y on scale, with ticks: a heading, one lane per thread (light grey as far as the
-// run lasted) and a time axis. It notes the states and marks it drew and returns its bottom.
-func (r timelineRun) draw(c *plot.Canvas, scale plot.Scale, ticks plot.Ticks, y, laneHeight float64,
-	used map[state]bool, sends, receives *bool) float64 {
-	c.Open("run", fmt.Sprintf(`data-name="%s" data-ms="%.3f"`, plot.Esc(r.name), ms(r.end)))
-	if r.name != "" {
-		y += 16
-		heading := fmt.Sprintf("%s — %s ms", r.name, plot.Short(ms(r.end)))
-		c.Text(scale.From, y, "start", `class="run-name" font-weight="bold"`, heading)
-		c.Text(scale.To, y, "end", `class="run-summary" fill="#555"`, plot.F("%[1]d 个线程", "%d %s",
-			len(r.lanes), plural(len(r.lanes), "thread")))
-		y += 6
-	}
-	x := func(d time.Duration) float64 { return scale.At(ms(min(max(d, 0), r.end))) } // a block begun before the trace starts at 0
-	size := ""
-	if laneHeight < 20 {
-		size = `font-size="10"`
-	}
-	for _, l := range r.lanes {
-		c.Open("lane", fmt.Sprintf(`data-thread="%s"`, plot.Esc(l.thread)))
-		c.Text(scale.From-8, y+laneHeight/2+4, "end", size, l.thread)
-		c.Rect(scale.From, y+3, x(r.end)-scale.From, laneHeight-6, `fill="#f0f0f0"`)
-		for _, s := range l.segments {
-			used[s.state] = true
-			c.Rect(x(s.from), y+3, max(x(s.to)-x(s.from), 0.5), laneHeight-6, fmt.Sprintf(`fill="%s"`, states[s.state].colour))
-		}
-		for _, m := range l.marks {
-			if m.Kind == Send {
-				*sends = true
-				c.Triangle(x(m.At), y+laneHeight/2, y+3, colourSend, m.Kind.String()+" "+m.Detail)
-			} else {
-				*receives = true
-				c.Triangle(x(m.At), y+laneHeight/2, y+laneHeight-3, colourReceive, m.Kind.String()+" "+m.Detail)
-			}
-		}
-		c.Close()
-		y += laneHeight
-	}
-	if len(r.lanes) > 0 {
-		c.Line(x(r.end), y-laneHeight*float64(len(r.lanes)), x(r.end), y, `class="end" stroke="#333" stroke-dasharray="2 2"`)
-	}
-	bottom := c.XAxis(scale, y+4, ticks, "", plot.L("时间（毫秒）", "time (ms)"))
-	c.Close()
-	return bottom
-}
-
-// plural returns noun, with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	return noun + "s"
 }

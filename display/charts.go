@@ -91,7 +91,7 @@ func Histogram(title, xLabel string, values []float64, bins int) Chart {
 func Milliseconds(durations []time.Duration) []float64 {
 	out := make([]float64, len(durations))
 	for i, d := range durations {
-		out[i] = float64(d) / float64(time.Millisecond)
+		out[i] = plot.Ms(d)
 	}
 	return out
 }
@@ -118,4 +118,43 @@ func PerSecond(name string, at []time.Duration, bin time.Duration) Series {
 	}
 	s.X, s.Y = append(s.X, (time.Duration(len(counts))*bin).Seconds()), append(s.Y, counts[len(counts)-1]/bin.Seconds())
 	return s
+}
+
+// Span is a stretch of time, since the start of its run, that a lane was busy: on a CPU, say.
+type Span struct {
+	From, To time.Duration
+}
+
+// Lane is one row of a Timeline: a goroutine or a worker and its spans.
+type Lane struct {
+	Name  string
+	Spans []Span
+}
+
+// Timeline is one run for Timelines: its name, how long it lasted and its lanes.
+type Timeline struct {
+	Name   string
+	Length time.Duration
+	Lanes  []Lane
+}
+
+// Timelines draws runs one above the other, all to one time scale that the longest fills,
+// so that a run of 41 ms is a third as wide as one of 122 ms. Each run is headed by its name
+// and length, each lane named and drawn in its own colour. (concur.Timelines draws traces of
+// concur's threads the same way.)
+func Timelines(title string, runs ...Timeline) Chart {
+	chart := plot.LaneChart{Title: title, Columns: 1}
+	for _, r := range runs {
+		run := plot.LaneRun{Name: r.Name, End: plot.Ms(r.Length),
+			Summary: plot.F("%[1]d 行", "%d %s", len(r.Lanes), plot.Plural(len(r.Lanes), "lane"))}
+		for i, l := range r.Lanes {
+			lane := plot.Lane{Name: l.Name}
+			for _, s := range l.Spans {
+				lane.Segments = append(lane.Segments, plot.Segment{From: plot.Ms(s.From), To: plot.Ms(s.To), Colour: plot.Colour(i)})
+			}
+			run.Lanes = append(run.Lanes, lane)
+		}
+		chart.Runs = append(chart.Runs, run)
+	}
+	return Chart(chart.SVG())
 }

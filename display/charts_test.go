@@ -79,6 +79,8 @@ func TestGoldenCharts(t *testing.T) {
 		}, []string{"a: 3 个 x 值，2 个 y 值；只画出成对的"}, []string{"a"}},
 		{"histogram", Bilingual, func() Chart { return Histogram("latency of 500 requests", "latency (ms)", latencies(500), 0) },
 			[]string{"latency (ms)", "次数 · count"}, []string{"中位数 · median 2.1", "第 99 百分位 · 99th percentile 19"}},
+		{"timelines", Bilingual, func() Chart { return Timelines("one core, then two", slicedRuns()...) },
+			[]string{"GOMAXPROCS=1 — 120 ms", "GOMAXPROCS=2 — 40 ms", "goroutine 1", "2 行 · 2 lanes", "时间（毫秒） · time (ms)"}, nil},
 		{"histogram-empty-en", English, func() Chart { return Histogram("nothing", "ms", nil, 5) }, []string{"no values"}, nil},
 	}
 	for _, c := range charts {
@@ -148,5 +150,33 @@ func TestLanguage(t *testing.T) {
 	}
 	if got := Label("", "only English"); got != "only English" {
 		t.Errorf("Label with no Chinese = %q", got)
+	}
+}
+
+// slicedRuns returns two goroutines taking turns on one core for 120 ms, and the same two on
+// two cores at once for 40 ms.
+func slicedRuns() []Timeline {
+	var one [2]Lane
+	for i := range one {
+		one[i].Name = "goroutine " + strconv.Itoa(i+1)
+	}
+	for at := time.Duration(0); at < 120*time.Millisecond; at += 10 * time.Millisecond {
+		lane := &one[int(at/(10*time.Millisecond))%2]
+		lane.Spans = append(lane.Spans, Span{at, at + 10*time.Millisecond})
+	}
+	two := []Lane{{"goroutine 1", []Span{{0, 40 * time.Millisecond}}}, {"goroutine 2", []Span{{0, 39 * time.Millisecond}}}}
+	return []Timeline{{"GOMAXPROCS=1", 120 * time.Millisecond, one[:]}, {"GOMAXPROCS=2", 40 * time.Millisecond, two}}
+}
+
+// Runs are drawn to one scale: the 40 ms run's lanes are a third as wide as the 120 ms run's.
+func TestTimelinesShareTheirScale(t *testing.T) {
+	doc := plottest.Parse(t, Timelines("", slicedRuns()...).SVG())
+	var widths []float64
+	for _, run := range doc.Class("run") {
+		w, _ := strconv.ParseFloat(run.Class("lane")[0].Named("rect")[0].Attrs["width"], 64)
+		widths = append(widths, w)
+	}
+	if len(widths) != 2 || math.Abs(widths[1]/widths[0]-1.0/3) > 0.01 {
+		t.Errorf("lane widths %v, want the second a third of the first", widths)
 	}
 }

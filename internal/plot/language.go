@@ -71,3 +71,11 @@ func Lines(zh, en string) []string {
 func F(zh, en string, args ...any) string {
 	return L(fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
 }
+
+// Plural returns the English noun for n of it: noun with an s unless n is 1.
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"time"
 )
 
 // Scale maps values from Lo..Hi onto the pixels From..To.
@@ -71,6 +72,17 @@ func (t Ticks) Lo() float64 { return t.Values[0] }
 
 // Hi returns the last tick.
 func (t Ticks) Hi() float64 { return t.Values[len(t.Values)-1] }
+
+// Upto returns the ticks at or below hi: an axis that ends where its data ends.
+func (t Ticks) Upto(hi float64) Ticks {
+	out := Ticks{Step: t.Step}
+	for _, v := range t.Values {
+		if v <= hi+t.Step/1e6 {
+			out.Values = append(out.Values, v)
+		}
+	}
+	return out
+}
 
 // Label formats v with as many decimals as the step needs.
 func (t Ticks) Label(v float64) string {
@@ -141,3 +153,6 @@ func (c *Canvas) YAxis(s Scale, x, gridTo, labelX float64, ticks Ticks, label st
 	c.Text(labelX, mid, "middle", fmt.Sprintf(`class="axis-label" transform="rotate(-90 %s %s)"`, num(labelX), num(mid)), label)
 	c.Close()
 }
+
+// Ms returns d in milliseconds, the unit of every time axis.
+func Ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

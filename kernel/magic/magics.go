@@ -63,6 +63,8 @@ Rich output (import "display"):
   display.JSON(v), display.Text(s)           show at once
   h := display.Show(display.Bundle{...})     show a MIME bundle; h.Update(...) replaces it
   p := display.Progress(n); p.Add(1); p.Done()  a live progress bar
+  display.Bars, BeforeAfter, Lines, Histogram  charts (a cell's value, or display.SVG(c.SVG()))
+  display.SetLanguage(display.English)         labels in English, Chinese or both (the default)
   A cell's last value renders richly when it has an HTML, SVG or Markdown method.
 
 Concurrency (import "concur"):
@@ -71,6 +73,7 @@ Concurrency (import "concur"):
   concur.Async(f)                            futures
   concur.NewThreadPool(n), concur.NewProcessPool(n)  pools with and without a shared GIL
   %%trace on a cell's first line draws what its threads did.
+  concur.Timelines(title, concur.Run{Name: "1 thread", Trace: t1}, ...)  traces on one time scale
 Press Shift+Tab (or Tab after a dot) for completion and documentation.`
 
 func runHelp(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {

@@ -33,13 +33,17 @@ func init() {
 		"SetLanguage":     reflect.ValueOf(display.SetLanguage),
 		"Show":            reflect.ValueOf(display.Show),
 		"Text":            reflect.ValueOf(display.Text),
+		"Timelines":       reflect.ValueOf(display.Timelines),
 
 		// type definitions
 		"Bundle":      reflect.ValueOf((*display.Bundle)(nil)),
 		"Chart":       reflect.ValueOf((*display.Chart)(nil)),
 		"Handle":      reflect.ValueOf((*display.Handle)(nil)),
+		"Lane":        reflect.ValueOf((*display.Lane)(nil)),
 		"Language":    reflect.ValueOf((*display.Language)(nil)),
 		"ProgressBar": reflect.ValueOf((*display.ProgressBar)(nil)),
 		"Series":      reflect.ValueOf((*display.Series)(nil)),
+		"Span":        reflect.ValueOf((*display.Span)(nil)),
+		"Timeline":    reflect.ValueOf((*display.Timeline)(nil)),
 	}
 }

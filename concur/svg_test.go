@@ -110,7 +110,7 @@ func TestGoldenPictures(t *testing.T) {
 				Run{Trace: gilRun(4, 5*time.Millisecond, 20*time.Millisecond)}).SVG()
 		}, []string{"四种运行", "1 — 80 ms", "第 4 次 — 20 ms", "时间（毫秒）", "持有 GIL", "阻塞"}},
 		{"speedups", plot.Both, speedupsOfPools().SVG,
-			[]string{"CPU-bound: 4 tasks on 2 cores", "2.98x (41.0 ms)", "加速比（比 serial 快几倍） · speed-up (times faster than serial)", "3.0x"}},
+			[]string{"CPU-bound: 4 tasks on 2 cores", "2.98x (41.0 ms)", "加速比（比 serial 快几倍） · speed-up (times faster than serial)", "3x"}},
 		{"speedups-en", plot.English, (&Speedups{}).SVG, []string{"Speed-up against the first", "1x: as fast as the first"}},
 		{"scaling", plot.Both, scalingOfPools().SVG,
 			[]string{"工作者数 · workers", "本机 2 个核 · 2 cores on this machine", "理想：n 个工作者快 n 倍 · ideal: n workers, n times faster", "threads + GIL", "processes"}},

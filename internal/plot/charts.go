@@ -224,7 +224,9 @@ func (l LineChart) SVG() string {
 		c.Printf(`<path class="line" d="%s" %s/>`, d, s.Mark.Stroke(colour))
 		if s.Mark == LineDots {
 			for j := range n {
-				c.Dot(x.At(s.X[j]), y.At(s.Y[j]), colour)
+				if px, py := x.At(s.X[j]), y.At(s.Y[j]); !math.IsNaN(px+py) && !math.IsInf(px+py, 0) {
+					c.Dot(px, py, colour)
+				}
 			}
 		}
 		c.Close()

@@ -58,7 +58,7 @@ func (l LaneChart) SVG() string {
 	labelWidth = min(labelWidth, 200)
 	columns := max(min(l.Columns, len(l.Runs)), 1)
 	cellWidth := (laneChartWidth - laneChartGap*float64(columns-1)) / float64(columns)
-	laneHeight, tickCount := 26.0, 8
+	laneHeight, tickCount := 26.0, 10
 	if columns > 1 {
 		laneHeight, tickCount = 16, 4
 	}

@@ -84,13 +84,16 @@ func (t Ticks) Upto(hi float64) Ticks {
 	return out
 }
 
-// Label formats v with as many decimals as the step needs.
+// Label formats v with as many decimals as the step needs, and no trailing zeros.
 func (t Ticks) Label(v float64) string {
 	decimals := 0
 	if t.Step > 0 && t.Step < 1 {
 		decimals = int(math.Ceil(-math.Log10(t.Step) - 1e-9))
 	}
 	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if decimals > 0 {
+		s = trim(s)
+	}
 	if s == "-0" {
 		return "0"
 	}

@@ -65,11 +65,11 @@ run_tests() {
   unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
   [ -z "$unformatted" ] || die "gofmt would change: $unformatted"
   go vet ./...
-  say "Go tests (concur with -race)"
+  say "Go tests (concur, display and the pictures with -race)"
   # One package at a time: the timing tests (an interrupted compiled call costs its worker
   # only once it keeps a core busy) must not share the two cores with tests/programs' builds.
   go test -count=1 -p 1 ./...
-  go test -count=1 -race ./concur/...
+  go test -count=1 -race ./concur/... ./display/... ./internal/plot/...
   # Budgets in runs, not seconds: go1.26's fuzzer can fail a target with "context deadline
   # exceeded" when a -fuzztime duration runs out under load (go.dev/issue/75804).
   say "Fuzzing message decoding (200 000 runs) and the header codec against encoding/json (100 000)"

@@ -38,7 +38,7 @@ func ThreadDiagram(threads int) Picture {
 		for j, part := range [][2]string{{"寄存器", "registers"}, {"栈", "stack"}, {"程序计数器", "program counter"}} {
 			y := 160 + float64(j)*38
 			c.Rect(x+6, y, boxWidth-12, 32, `fill="white" stroke="#777"`)
-			lines := plot.Lines(part[0], part[1])
+			lines := plot.LabelLines(part[0], part[1])
 			for k, line := range lines {
 				c.Text(x+boxWidth/2, y+16+13*(float64(k)-float64(len(lines)-1)/2)+4, "middle", `font-size="11"`, line)
 			}

@@ -80,8 +80,8 @@ func (c *Canvas) Open(class, attrs string) { c.Printf(`<g class="%s" %s>`, class
 // Close ends the group that Open began.
 func (c *Canvas) Close() { c.body.WriteString("</g>") }
 
-// Note draws a remark in small italic grey at x, y: what a chart did with input it could not
-// draw as given.
+// Note draws a remark in small dark-red italics at x, y: what a chart did with input it
+// could not draw as given.
 func (c *Canvas) Note(x, y float64, s string) {
 	c.Text(x, y, "start", `class="note" font-size="11" font-style="italic" fill="#a50f15"`, s)
 }

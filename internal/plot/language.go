@@ -58,9 +58,9 @@ func L(zh, en string) string {
 	return zh + " · " + en
 }
 
-// Lines returns a label as lines: the Chinese and the English on two lines for Both, one line
+// LabelLines returns a label as lines: the Chinese and the English on two lines for Both, one line
 // otherwise. Small boxes use it where "zh · en" would not fit on one line.
-func Lines(zh, en string) []string {
+func LabelLines(zh, en string) []string {
 	if Current() == Both && zh != "" && en != "" && zh != en {
 		return []string{zh, en}
 	}

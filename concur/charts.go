@@ -2,8 +2,9 @@ package concur
 
 import (
 	"fmt"
-	"math"
 	"time"
+
+	"github.com/concurlab/concurlab/internal/plot"
 )
 
 // Speedups compares how long the same work took done in different ways — serially, with
@@ -40,46 +41,52 @@ func (s *Speedups) ways() []string {
 func (s *Speedups) String() string {
 	out := s.Title
 	for i, name := range s.ways() {
-		out += fmt.Sprintf("\n%-20s %8.1f ms  %5.2fx", name, ms(s.Times[i]), s.Speedup(i))
+		out += fmt.Sprintf("\n%-20s %8.1f ms  %5.2fx", name, plot.Ms(s.Times[i]), s.Speedup(i))
 	}
 	return out
 }
 
-// SVG draws one bar per way, as long as its speed-up, labelled with its time in ms.
+// SVG draws one bar per way, as long as its speed-up and labelled with its time in ms, on an
+// axis of round speed-ups with a dashed line at 1x, the speed of the first way.
 func (s *Speedups) SVG() string {
+	first := firstOr(s.Names, plot.L("第一种", "the first"))
 	title := s.Title
 	if title == "" {
-		title = "Speed-up against " + firstOr(s.Names, "the first")
+		title = plot.F("相对于 %s 的加速比", "Speed-up against %s", first)
 	}
-	// right leaves room for the longest bar's label, "12.34x (1234.5 ms)".
-	const left, right, barHeight, top = 160.0, 150.0, 28.0, 40.0
-	width := 720.0
 	ways := s.ways()
-	height := top + barHeight*float64(len(ways)) + 70
-	c := newCanvas(int(width), int(height), title)
+	left := 60.0
+	for _, name := range ways {
+		left = max(left, plot.TextWidth(name, plot.FontSize)+16)
+	}
+	left = min(left, 260)
+	// right leaves room for the longest bar's label, "12.34x (1234.5 ms)".
+	const right, barHeight, width = 150.0, 28.0, 760.0
+	top := plot.TitleHeight + 8
 	most := 1.0
 	for i := range s.Times {
 		most = max(most, s.Speedup(i))
 	}
-	step := niceStep(most, 6)
-	most = math.Ceil(most/step-1e-9) * step // the axis ends on a tick past the longest bar
-	scale := (width - left - right) / most
+	ticks := plot.NewTicks(0, most, 6, false) // the axis ends on a tick past the longest bar
+	x := plot.Scale{Lo: 0, Hi: ticks.Hi(), From: left, To: width - right}
+	c := plot.New(width, 0, title)
 	for i, name := range ways {
 		y := top + barHeight*float64(i)
-		c.text(left-8, y+barHeight/2+4, "end", "", name)
-		c.rect(left, y+4, scale*s.Speedup(i), barHeight-8, "#6baed6", `class="bar"`)
-		c.text(left+scale*s.Speedup(i)+6, y+barHeight/2+4, "start", "",
-			fmt.Sprintf("%.2fx (%.1f ms)", s.Speedup(i), ms(s.Times[i])))
+		c.Text(left-8, y+barHeight/2+4, "end", `class="label"`, name)
+		c.Rect(left, y+4, x.At(s.Speedup(i))-left, barHeight-8, `class="bar" fill="#6baed6"`)
+		c.Text(x.At(s.Speedup(i))+6, y+barHeight/2+4, "start", `class="value"`,
+			fmt.Sprintf("%.2fx (%.1f ms)", s.Speedup(i), plot.Ms(s.Times[i])))
 	}
 	axisY := top + barHeight*float64(len(ways)) + 4
-	c.line(left+scale, top, left+scale, axisY, "#999")
-	c.line(left, axisY, width-right, axisY, "#333")
-	for v := 0.0; v <= most+1e-9; v += step {
-		c.text(left+scale*v, axisY+16, "middle", "", trimFloat(v)+"x")
+	c.Line(x.At(1), top, x.At(1), axisY, `class="rule" `+plot.Dashed.Stroke("#636363"))
+	below := c.XAxis(x, axisY, ticks, "x", plot.F("加速比（比 %s 快几倍）", "speed-up (times faster than %s)", first))
+	entries := []plot.Entry{{Label: plot.F("1x：与 %s 一样快", "1x: as fast as %s", first), Mark: plot.Dashed, Colour: "#636363"}}
+	if len(ways) > 0 {
+		entries = append([]plot.Entry{{Label: plot.L("加速比，旁注用时（毫秒）", "speed-up, labelled with the time in ms"),
+			Mark: plot.Box, Colour: "#6baed6"}}, entries...)
 	}
-	c.text((left+width-right)/2, axisY+32, "middle", "", "speed-up (times faster than "+firstOr(s.Names, "the first")+")")
-	c.legend(left, height-8, []string{"#6baed6"}, []string{"speed-up; the label gives the time in ms"})
-	return c.picture().SVG()
+	c.Height = below + 14 + c.Legend(left, below+14, width-12, entries)
+	return c.String()
 }
 
 func firstOr(names []string, otherwise string) string {
@@ -89,34 +96,24 @@ func firstOr(names []string, otherwise string) string {
 	return names[0]
 }
 
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
 // depthChart draws a queue's depth over time as a step line, with its capacity dashed.
 func depthChart(title string, points []DepthPoint, capacity int) Picture {
-	const left, right, top, plotHeight = 60.0, 20.0, 40.0, 220.0
-	width := 720.0
-	c := newCanvas(int(width), int(top+plotHeight+70), title)
 	var end time.Duration
 	if len(points) > 0 {
 		end = points[len(points)-1].At
 	}
 	end = max(end, time.Millisecond)
-	top1 := float64(max(capacity, 1))
-	x := func(d time.Duration) float64 { return left + (width-left-right)*float64(d)/float64(end) }
-	y := func(depth float64) float64 { return top + plotHeight - plotHeight*depth/top1 }
-	path := fmt.Sprintf("M%.1f %.1f", left, y(0))
+	depth := plot.Series{Name: plot.L("排队的消息", "messages waiting"), X: []float64{0}, Y: []float64{0}, Step: true, Colour: "#3182bd"}
 	for _, p := range points {
-		path += fmt.Sprintf(" H%.1f V%.1f", x(p.At), y(float64(p.Depth)))
+		depth.X, depth.Y = append(depth.X, plot.Ms(p.At)), append(depth.Y, float64(p.Depth))
 	}
-	fmt.Fprintf(&c.b, `<path class="depth" d="%s" fill="none" stroke="#3182bd" stroke-width="2"/>`, path)
-	fmt.Fprintf(&c.b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#de2d26" stroke-dasharray="4 3"/>`,
-		left, y(float64(capacity)), width-right, y(float64(capacity)))
-	c.line(left, top, left, top+plotHeight, "#333")
-	for v := 0.0; v <= top1; v += max(niceStep(top1, 5), 1) { // depths are whole numbers
-		c.text(left-6, y(v)+4, "end", "", trimFloat(v))
-	}
-	c.text(14, top+plotHeight/2, "middle", fmt.Sprintf(`transform="rotate(-90 14 %.1f)"`, top+plotHeight/2), "queue depth")
-	c.xAxis(left, width-right, top+plotHeight, ms(end), "time (ms)")
-	c.legend(left, top+plotHeight+62, []string{"#3182bd", "#de2d26"}, []string{"messages waiting", "capacity"})
-	return c.picture()
+	limit := plot.Series{Name: plot.F("容量 %d", "capacity %d", capacity), X: []float64{0, plot.Ms(end)},
+		Y: []float64{float64(capacity), float64(capacity)}, Mark: plot.Dashed, Colour: "#de2d26"}
+	return Picture(plot.LineChart{
+		Title:  title,
+		XLabel: plot.L("时间（毫秒）", "time (ms)"),
+		YLabel: plot.L("队列深度", "queue depth"),
+		Series: []plot.Series{depth, limit},
+		WholeY: true,
+	}.SVG())
 }

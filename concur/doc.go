@@ -51,7 +51,8 @@
 // NewThreadPool's workers share one GIL; NewProcessPool's workers each have their own GIL
 // and get copies of their arguments and results; NewParallelPool has no GIL. Submit runs one
 // task, Map and MapSlices a batch with results in order. Measure and Speedups compare the
-// ways in a bar chart.
+// ways in a bar chart; Scaling draws speed-up against the number of workers, a line for
+// each kind of worker, with the ideal line and the core count marked.
 //
 // Model and reality: the processes are simulated inside this one process. What real
 // processes cost is charged to them as CPU time (ProcessCosts: a start-up per worker, a
@@ -80,6 +81,9 @@
 //
 // StartTrace records the events of every primitive; Trace.SVG draws a timeline with one
 // lane per thread (running, holding the GIL, waiting for it, blocked; messages as marks).
-// Pictures are SVG strings, shown by the notebook. Interrupt wakes every blocked call, and
-// TimedWaits tells a deadlock check which calls end by themselves.
+// Timelines and TimelineGrid draw several traces to one time scale, each run and lane
+// labelled, so that runs compare at a glance. Pictures are SVG strings, shown by the
+// notebook, labelled in Chinese and English (display.SetLanguage picks one or both).
+// Interrupt wakes every blocked call, and TimedWaits tells a deadlock check which calls end
+// by themselves.
 package concur

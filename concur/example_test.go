@@ -181,3 +181,25 @@ func ExampleOSThreads() {
 	fmt.Println(c.Goroutines >= 1, c.OSThreads >= 1)
 	// Output: true true
 }
+
+// Timelines draws traces to one time scale, so that the faster run looks shorter.
+func ExampleTimelines() {
+	one := concur.StartTrace()
+	concur.Go(func() { concur.Sleep(2 * time.Millisecond) }).Join()
+	one.Stop()
+	two := concur.StartTrace()
+	concur.Go(func() { concur.Sleep(time.Millisecond) }).Join()
+	two.Stop()
+	picture := concur.Timelines("sleeps", concur.Run{Name: "2 ms", Trace: one}, concur.Run{Name: "1 ms", Trace: two})
+	fmt.Println(strings.Count(picture.SVG(), `class="run"`))
+	// Output: 2
+}
+
+// Scaling draws speed-up against the number of workers, one line per kind of worker.
+func ExampleScaling() {
+	s := &concur.Scaling{Title: "CPU-bound", Serial: 100 * time.Millisecond, Cores: 2}
+	s.Add("threads + GIL", 2, 100*time.Millisecond)
+	s.Add("processes", 2, 50*time.Millisecond)
+	fmt.Printf("%.1fx %.1fx\n", s.Speedup("threads + GIL", 2), s.Speedup("processes", 2))
+	// Output: 1.0x 2.0x
+}

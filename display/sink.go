@@ -1,5 +1,7 @@
 // Package display shows rich output in a notebook cell: HTML, Markdown, SVG, PNG, JPEG, JSON
-// and plain text, MIME bundles that can be updated in place, and progress bars.
+// and plain text, MIME bundles that can be updated in place, and progress bars. It draws the
+// charts a notebook needs without writing SVG by hand (Bars, BeforeAfter, Lines, Histogram),
+// labelled in Chinese, English or both (SetLanguage).
 //
 // Inside the ConcurLab kernel the output goes to the front end. Elsewhere (a test, a
 // program) each display is written to standard output as plain text, so code that uses

@@ -67,6 +67,8 @@ Rich output (import "display"):
   display.JSON(v), display.Text(s)           show at once
   h := display.Show(display.Bundle{...})     show a MIME bundle; h.Update(...) replaces it
   p := display.Progress(n); p.Add(1); p.Done()  a live progress bar
+  display.Bars, BeforeAfter, Lines, Histogram  charts (a cell's value, or display.SVG(c.SVG()))
+  display.SetLanguage(display.English)         labels in English, Chinese or both (the default)
   A cell's last value renders richly when it has an HTML, SVG or Markdown method.
 
 Concurrency (import "concur"):
@@ -91,6 +93,7 @@ Compiled cells (%%compile, %%compile -race, %%compile -tags x):
   program. Builds are cached (os.UserCacheDir()/concurlab/compile): an unchanged cell runs
   again without a build. %time before %%compile times build and run; %%trace draws the
   program's concur events.
+  concur.Timelines(title, concur.Run{Name: "1 thread", Trace: t1}, ...)  traces on one time scale
 Press Shift+Tab (or Tab after a dot) for completion and documentation.`
 
 func runHelp(_ *wrapper, _ string, out engine.Output, next func() engine.ExecuteReply) engine.ExecuteReply {

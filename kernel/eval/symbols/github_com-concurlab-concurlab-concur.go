@@ -62,6 +62,8 @@ func init() {
 		"ThreadEnd":             reflect.ValueOf(concur.ThreadEnd),
 		"ThreadStart":           reflect.ValueOf(concur.ThreadStart),
 		"TimedWaits":            reflect.ValueOf(concur.TimedWaits),
+		"TimelineGrid":          reflect.ValueOf(concur.TimelineGrid),
+		"Timelines":             reflect.ValueOf(concur.Timelines),
 		"Unblock":               reflect.ValueOf(concur.Unblock),
 
 		// type definitions
@@ -82,6 +84,8 @@ func init() {
 		"ProcessStats":     reflect.ValueOf((*concur.ProcessStats)(nil)),
 		"ProgressReporter": reflect.ValueOf((*concur.ProgressReporter)(nil)),
 		"Queue":            reflect.ValueOf((*concur.Queue)(nil)),
+		"Run":              reflect.ValueOf((*concur.Run)(nil)),
+		"Scaling":          reflect.ValueOf((*concur.Scaling)(nil)),
 		"Speedups":         reflect.ValueOf((*concur.Speedups)(nil)),
 		"State":            reflect.ValueOf((*concur.State)(nil)),
 		"Thread":           reflect.ValueOf((*concur.Thread)(nil)),

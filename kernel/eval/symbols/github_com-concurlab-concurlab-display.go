@@ -10,22 +10,40 @@ import (
 func init() {
 	Symbols["github.com/concurlab/concurlab/display/display"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"Bars":            reflect.ValueOf(display.Bars),
+		"BeforeAfter":     reflect.ValueOf(display.BeforeAfter),
+		"Bilingual":       reflect.ValueOf(display.Bilingual),
+		"Chinese":         reflect.ValueOf(display.Chinese),
 		"Clear":           reflect.ValueOf(display.Clear),
+		"English":         reflect.ValueOf(display.English),
 		"HTML":            reflect.ValueOf(display.HTML),
+		"Histogram":       reflect.ValueOf(display.Histogram),
 		"JPEG":            reflect.ValueOf(display.JPEG),
 		"JSON":            reflect.ValueOf(display.JSON),
+		"Label":           reflect.ValueOf(display.Label),
 		"LabeledProgress": reflect.ValueOf(display.LabeledProgress),
+		"Lines":           reflect.ValueOf(display.Lines),
 		"Markdown":        reflect.ValueOf(display.Markdown),
+		"Milliseconds":    reflect.ValueOf(display.Milliseconds),
 		"PNG":             reflect.ValueOf(display.PNG),
+		"PerSecond":       reflect.ValueOf(display.PerSecond),
 		"Progress":        reflect.ValueOf(display.Progress),
 		"SVG":             reflect.ValueOf(display.SVG),
 		"SVGBundle":       reflect.ValueOf(display.SVGBundle),
+		"SetLanguage":     reflect.ValueOf(display.SetLanguage),
 		"Show":            reflect.ValueOf(display.Show),
 		"Text":            reflect.ValueOf(display.Text),
+		"Timelines":       reflect.ValueOf(display.Timelines),
 
 		// type definitions
 		"Bundle":      reflect.ValueOf((*display.Bundle)(nil)),
+		"Chart":       reflect.ValueOf((*display.Chart)(nil)),
 		"Handle":      reflect.ValueOf((*display.Handle)(nil)),
+		"Lane":        reflect.ValueOf((*display.Lane)(nil)),
+		"Language":    reflect.ValueOf((*display.Language)(nil)),
 		"ProgressBar": reflect.ValueOf((*display.ProgressBar)(nil)),
+		"Series":      reflect.ValueOf((*display.Series)(nil)),
+		"Span":        reflect.ValueOf((*display.Span)(nil)),
+		"Timeline":    reflect.ValueOf((*display.Timeline)(nil)),
 	}
 }

@@ -71,7 +71,7 @@ func TestDeliveredMessageIsNotReportedAsFailed(t *testing.T) {
 			if err := tt.other(m); err != nil {
 				t.Fatal(err)
 			}
-			for waiting(g) == 0 { // the call has its message and waits for the GIL
+			for waitersOf(g) == 0 { // the call has its message and waits for the GIL
 				time.Sleep(time.Millisecond)
 			}
 			Interrupt()

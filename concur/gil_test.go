@@ -251,7 +251,7 @@ func TestGoroutineInsideGILThreadLeavesTheGILAlone(t *testing.T) {
 	})
 	<-holding
 	other := g.Go(func() { otherRan.Store(true) })
-	for waiting(g) == 0 { // the other thread waits for the GIL
+	for waitersOf(g) == 0 { // the other thread waits for the GIL
 		time.Sleep(time.Millisecond)
 	}
 	close(startChild)

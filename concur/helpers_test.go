@@ -31,8 +31,8 @@ func within(t *testing.T, what string, f func()) {
 	}
 }
 
-// waiting returns how many threads wait for g.
-func waiting(g *GIL) int {
+// waitersOf returns how many threads wait for g.
+func waitersOf(g *GIL) int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return len(g.waiters)
@@ -42,7 +42,7 @@ func waiting(g *GIL) int {
 func awaitWaiters(t *testing.T, g *GIL, n int) {
 	t.Helper()
 	within(t, "waiting for the GIL", func() {
-		for waiting(g) < n {
+		for waitersOf(g) < n {
 			time.Sleep(100 * time.Microsecond)
 		}
 	})

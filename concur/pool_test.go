@@ -146,7 +146,7 @@ func TestInterruptFailsTheFuturesThatDidNotRun(t *testing.T) {
 		{"queued", func() *Pool { return NewParallelPool(1) }, func(<-chan struct{}) { Sleep(time.Hour) },
 			func(p *Pool) bool { return len(p.tasks) == 1 }},
 		{"waiting for the GIL", func() *Pool { return NewThreadPool(2) }, func(release <-chan struct{}) { <-release },
-			func(p *Pool) bool { return waiting(p.gil) == 1 }},
+			func(p *Pool) bool { return waitersOf(p.gil) == 1 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,8 +6,8 @@ package concurlab
 
 import "embed"
 
-// Library holds go.mod, go.sum and the Go files of concur and display (their tests too,
-// which a build of a compiled cell leaves out).
+// Library holds go.mod, go.sum and the Go files of concur, display and internal/plot, which
+// they draw with (their tests too, which a build of a compiled cell leaves out).
 //
-//go:embed go.mod go.sum concur/*.go display/*.go
+//go:embed go.mod go.sum concur/*.go display/*.go internal/plot/*.go
 var Library embed.FS

@@ -167,8 +167,9 @@ func TestConvoyForcedWaitsPerIOOperation(t *testing.T) {
 		}
 		// Alone, the I/O thread finds the GIL free after every operation. Next to a CPU-bound
 		// thread, which took the GIL when it went to do I/O and never lets it go unasked, it
-		// must wait out an interval and ask, after every operation.
-		if tc.neighbour && run.ForcedWaits < ops || !tc.neighbour && run.ForcedWaits != 0 {
+		// must wait out an interval and ask, after every operation but perhaps the first (the
+		// neighbour may not yet have started when the first operation ends).
+		if tc.neighbour && run.ForcedWaits < ops-1 || !tc.neighbour && run.ForcedWaits != 0 {
 			t.Errorf("%+v: %d forced waits in %d I/O operations", tc, run.ForcedWaits, ops)
 		}
 	}

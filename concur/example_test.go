@@ -137,12 +137,12 @@ func ExampleComparePools() {
 func ExampleConvoy() {
 	for _, neighbour := range []bool{false, true} {
 		run, err := concur.Convoy(time.Millisecond, 5, 100*time.Microsecond, neighbour)
-		fmt.Printf("CPU-bound neighbour %v: at least one forced wait per I/O operation: %v (%v)\n",
-			neighbour, run.WaitsPerOp() >= 1, err)
+		fmt.Printf("CPU-bound neighbour %v: forced waits for the GIL: %v (%v)\n",
+			neighbour, run.ForcedWaits > 0, err)
 	}
 	// Output:
-	// CPU-bound neighbour false: at least one forced wait per I/O operation: false (<nil>)
-	// CPU-bound neighbour true: at least one forced wait per I/O operation: true (<nil>)
+	// CPU-bound neighbour false: forced waits for the GIL: false (<nil>)
+	// CPU-bound neighbour true: forced waits for the GIL: true (<nil>)
 }
 
 // NativeWork computes with the GIL let go, as C extensions do: the same checksum as CPUWork.

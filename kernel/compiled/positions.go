@@ -10,12 +10,6 @@ import (
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
-const (
-	ansiRed   = "\x1b[0;31m"
-	ansiGreen = "\x1b[0;32m"
-	ansiReset = "\x1b[0m"
-)
-
 // cellPosition matches a position in a cell's file (see cellFile), as the compiler, the
 // runtime's tracebacks and the race detector write it, with or without a directory.
 var cellPosition = regexp.MustCompile(`(?:[^\s:()"]*/)?__cell_(\d+)\.go:(\d+)(?::(\d+))?`)
@@ -98,21 +92,12 @@ func sourceLine(pieces []Piece, cell, ln, col int) []string {
 		if ln == p.Line {
 			src = strings.Repeat(" ", max(p.Col-1, 0)) + src
 		}
-		indent := strings.Map(func(r rune) rune {
-			if r == '\t' {
-				return r
-			}
-			return ' '
-		}, src[:min(max(col-1, 0), len(src))])
-		return []string{
-			fmt.Sprintf("%s%4d |%s %s", ansiGreen, ln, ansiReset, src),
-			fmt.Sprintf("     | %s%s^%s", indent, ansiRed, ansiReset),
-		}
+		return engine.SourceLines(ln, src, col)
 	}
 	return nil
 }
 
 // failure is a cell's error, its first line in red.
 func failure(name, value string, lines ...string) *engine.Error {
-	return &engine.Error{Name: name, Value: value, Traceback: append([]string{ansiRed + name + ansiReset + ": " + value}, lines...)}
+	return engine.NewError(name, value, lines...)
 }

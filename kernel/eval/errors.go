@@ -9,16 +9,9 @@ import (
 	"github.com/concurlab/concurlab/kernel/engine"
 )
 
-const (
-	ansiRed   = "\x1b[0;31m"
-	ansiGreen = "\x1b[0;32m"
-	ansiReset = "\x1b[0m"
-)
-
 // newError builds an engine.Error whose traceback starts with a coloured "Name: value" line.
 func newError(name, value string, lines ...string) *engine.Error {
-	tb := append([]string{ansiRed + name + ansiReset + ": " + value}, lines...)
-	return &engine.Error{Name: name, Value: value, Traceback: tb}
+	return engine.NewError(name, value, lines...)
 }
 
 // formatError renders e as stderr text.
@@ -32,19 +25,7 @@ func sourceContext(code string, line, col int) []string {
 	if line < 1 || line > len(lines) {
 		return nil
 	}
-	text := lines[line-1]
-	caret := make([]byte, 0, col)
-	for i := 0; i < col-1 && i < len(text); i++ {
-		if text[i] == '\t' {
-			caret = append(caret, '\t')
-		} else {
-			caret = append(caret, ' ')
-		}
-	}
-	return []string{
-		fmt.Sprintf("%s%4d |%s %s", ansiGreen, line, ansiReset, text),
-		fmt.Sprintf("     | %s%s^%s", caret, ansiRed, ansiReset),
-	}
+	return engine.SourceLines(line, lines[line-1], col)
 }
 
 // compileError reports an error at a place of cell number cell.

@@ -5,6 +5,7 @@ with no errors, output from every code cell, and pictures that the HTML shows in
 The kernel is installed by the caller and found through JUPYTER_PATH."""
 import json
 import pathlib
+import re
 import subprocess
 
 import pytest
@@ -100,20 +101,84 @@ def test_committed_for_the_go_kernel_without_outputs(name):
             f"commit {name} without outputs (cell {describe(cell)!r})"
 
 
+def markdown(nb):
+    return [source(c) for c in nb["cells"] if c["cell_type"] == "markdown"]
+
+
+def tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+PREDICT = "预测 · Predict"
+MODEL = "模型与现实 · Model and reality"
+PLAIN_GO = "纯 Go · Plain Go"
+# Go's own primitives: a lesson shows at least one of them in its code.
+NATIVE = re.compile(r"\bchan\b|<-|\bselect\s*\{|\bsync\.|\batomic\.|\bcontext\.|\bgo\s+func\b|\bruntime\.")
+HINT = "<summary>提示 · Hint</summary>"
+SOLUTION = "<summary>答案 · Solution</summary>"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+GLOSSARY = [("并发", "concurrency"), ("并行", "parallelism"), ("串行", "serial"), ("同步", "synchronous"),
+            ("异步", "asynchronous"), ("阻塞", "blocking"), ("非阻塞", "non-blocking"),
+            ("时间片", "time slice"), ("原子操作", "atomic operation"), ("线程安全", "thread safety"),
+            ("背压", "back-pressure"), ("削峰", "peak shaving"), ("解耦", "decoupling")]
+
+
 @pytest.mark.parametrize("name", SECTION_NAMES)
-def test_ends_with_exercises(name):
+def test_lesson_opens_with_objectives_reading_time_and_the_notes_words(name):
+    first = source(load(NOTEBOOKS / f"{name}.ipynb")["cells"][0])
+    assert "## 学习目标 · What you will learn" in first
+    assert re.search(r"阅读时间 · Reading time: 约 \d+ 分钟 · about \d+ min", first), \
+        "the objectives state the reading time as '阅读时间 · Reading time: 约 N 分钟 · about N min'"
+    assert re.search(r"^> ", first, re.M), "the notes' own words are quoted (a '> ' line)"
+
+
+@pytest.mark.parametrize("name", SECTION_NAMES)
+def test_lesson_parts(name):
+    nb = load(NOTEBOOKS / f"{name}.ipynb")
+    text = "\n".join(markdown(nb))
+    code = "\n".join(source(c) for c in code_cells(nb))
+    assert text.count(PREDICT) >= 2, f"{name}: fewer than two '{PREDICT}' prompts"
+    assert MODEL in text, f"{name}: no '{MODEL}' box"
+    assert PLAIN_GO in text and NATIVE.search(code), f"{name}: no '{PLAIN_GO}' beside concur"
+    assert "## 练习 · Exercises" in text
+    assert text.count(HINT) >= 3 and text.count(SOLUTION) >= 3, \
+        f"{name}: fewer than three exercises with a folded hint and solution"
+    assert text.count("<details>") == text.count("</details>")
+
+
+@pytest.mark.parametrize("name", SECTION_NAMES)
+def test_lesson_ends_with_a_summary_and_a_misconception(name):
     last = load(NOTEBOOKS / f"{name}.ipynb")["cells"][-1]
     assert last["cell_type"] == "markdown"
-    assert "试一试" in source(last) and "Try this" in source(last)
+    assert source(last).startswith("## 小结 · Summary")
+    assert "常见误解 · Common misconception" in source(last)
 
 
-@pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    """Runs every notebook once on the kernel through nbconvert and exports it to HTML; maps
-    each name to (executed notebook, HTML text), or to the error that stopped it."""
-    out = tmp_path_factory.mktemp("notebooks")
-    runs = {}
-    for name in ALL:
+@pytest.mark.parametrize("name", ALL)
+def test_no_svg_written_in_cells(name):
+    for cell in code_cells(load(NOTEBOOKS / f"{name}.ipynb")):
+        assert "<svg" not in source(cell), f"{name}: cell {describe(cell)!r} writes SVG by hand: use display or concur"
+
+
+def test_index_has_the_learning_path_and_the_glossary():
+    text = "\n".join(markdown(load(NOTEBOOKS / f"{INDEX}.ipynb")))
+    assert "## 学习路线 · Learning path" in text and "分钟" in text and "min" in text
+    glossary = text[text.index("## 术语表 · Glossary"):]
+    for chinese, english in GLOSSARY:
+        assert chinese in glossary and english in glossary.lower(), f"the glossary lacks {chinese} · {english}"
+
+
+class Executions(dict):
+    """Runs a notebook on the kernel through nbconvert, once, when a test first asks for it, and
+    exports it to HTML; maps its name to (executed notebook, HTML text), or to the error that
+    stopped it. Lazy, so that `pytest -k 03-` runs one notebook only."""
+
+    def __init__(self, out):
+        super().__init__()
+        self.out = out
+
+    def __missing__(self, name):
+        out = self.out
         try:
             subprocess.run(
                 [JUPYTER, "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
@@ -125,12 +190,17 @@ def executed(tmp_path_factory):
                 [JUPYTER, "nbconvert", "--to", "html", "--output-dir", str(out), str(out / f"{name}.ipynb")],
                 check=True, timeout=NOTEBOOK_TIMEOUT, capture_output=True, text=True,
             )
-            runs[name] = (load(out / f"{name}.ipynb"), (out / f"{name}.html").read_text())
+            self[name] = (load(out / f"{name}.ipynb"), (out / f"{name}.html").read_text())
         except subprocess.CalledProcessError as err:
-            runs[name] = RuntimeError(f"nbconvert failed on {name}:\n{err.stderr[-3000:]}")
+            self[name] = RuntimeError(f"nbconvert failed on {name}:\n{err.stderr[-3000:]}")
         except subprocess.TimeoutExpired:
-            runs[name] = RuntimeError(f"{name} took longer than {NOTEBOOK_TIMEOUT} s")
-    return runs
+            self[name] = RuntimeError(f"{name} took longer than {NOTEBOOK_TIMEOUT} s")
+        return self[name]
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    return Executions(tmp_path_factory.mktemp("notebooks"))
 
 
 def run_of(executed, name):
@@ -141,12 +211,18 @@ def run_of(executed, name):
 
 
 @pytest.mark.parametrize("name", ALL)
-def test_runs_top_to_bottom_without_errors(executed, name):
+def test_runs_top_to_bottom_with_errors_only_where_tagged(executed, name):
+    """A cell that shows an error on purpose carries the tag raises-exception (and does fail);
+    every other cell runs without an error or stderr."""
     nb, _ = run_of(executed, name)
     for cell in code_cells(nb):
+        failed = [out for out in cell["outputs"] if out["output_type"] == "error"]
+        if "raises-exception" in tags(cell):
+            assert failed, f"{name}, cell {describe(cell)!r} is tagged raises-exception but ran without an error"
+            continue
+        for out in failed:
+            pytest.fail(f"{name}, cell {describe(cell)!r}: {out['ename']}: {out['evalue']}\n" + "\n".join(out["traceback"]))
         for out in cell["outputs"]:
-            assert out["output_type"] != "error", \
-                f"{name}, cell {describe(cell)!r}: {out['ename']}: {out['evalue']}\n" + "\n".join(out["traceback"])
             assert not (out["output_type"] == "stream" and out["name"] == "stderr"), \
                 f"{name}, cell {describe(cell)!r} wrote to stderr: {out['text']}"
 
@@ -172,3 +248,26 @@ def test_shows_a_picture_that_the_html_holds_inline(executed, name):
                 "picture survives when its bundle also carries the markup as text/html")
         else:
             assert f"data:image/png;base64,{content.strip()[:64]}" in html, f"{name}: a PNG picture is missing from the HTML"
+
+
+def cell_pictures(cell):
+    return pictures({"cells": [cell]})
+
+
+@pytest.mark.parametrize("name", SECTION_NAMES)
+def test_two_pictures_each_predicted_with_labels_in_both_languages(executed, name):
+    nb, _ = run_of(executed, name)
+    found = pictures(nb)
+    assert len(found) >= 2, f"{name} shows {len(found)} picture(s), a lesson needs two"
+    for mime, content in found:
+        if mime == "image/svg+xml":
+            labels = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", content))
+            assert CJK.search(labels) and re.search(r"[A-Za-z]{3}", labels), \
+                f"{name}: a picture's labels are not in both languages: {labels[:200]!r}"
+    predicted = False
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown" and PREDICT in source(cell):
+            predicted = True
+        elif cell["cell_type"] == "code" and cell_pictures(cell):
+            assert predicted, f"{name}: the experiment {describe(cell)!r} has no '{PREDICT}' prompt before it"
+            predicted = False

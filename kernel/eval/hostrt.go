@@ -79,6 +79,11 @@ func (h *hostRuntime) exports() interp.Exports {
 			"Recovered": reflect.ValueOf(recovered),
 			"CellError": reflect.ValueOf(h.cellError),
 			"Halt":      reflect.ValueOf(h.halt),
+			"Select":    reflect.ValueOf(h.choose),
+			"Recv":      reflect.ValueOf(recvCase),
+			"Send":      reflect.ValueOf(sendCase),
+			"Default":   reflect.ValueOf(defaultCase),
+			"Into":      reflect.ValueOf(receiveInto),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(h.exit),

@@ -16,6 +16,21 @@ func TestInterrupt(t *testing.T) {
 		{"blocked channel receive", `ch := make(chan int)
 <-ch`},
 		{"empty select", `select {}`},
+		{"select over channels", `a, b := make(chan int), make(chan int)
+select {
+case <-a:
+case b <- n:
+}`},
+		{"goroutines in one select", `c := make(chan int)
+for range 4 {
+	go func() {
+		select {
+		case c <- n:
+		case <-c:
+		}
+	}()
+}
+select { case <-make(chan bool): }`},
 		{"long sleep", `time.Sleep(time.Hour)`},
 		{"wait group of a goroutine that never finishes", `var wg sync.WaitGroup
 wg.Add(1)
@@ -63,6 +78,31 @@ for {}`, 100*time.Millisecond)
 		if out := h.mustExec(`fmt.Print("")`).out.Text("stdout"); strings.Contains(out, "zombie") {
 			t.Fatalf("a goroutine of the interrupted cell resumed: %q", out)
 		}
+	}
+}
+
+// A goroutine of an interrupted cell that waits in a select on a session's channel does not
+// take what a later cell sends on it.
+func TestSelectOfInterruptedCellTakesNothing(t *testing.T) {
+	h := newHarness(t, Options{DeadlockAfter: -1})
+	h.mustExec(`import ("fmt"; "time")`)
+	h.mustExec(`c := make(chan int, 1)`)
+	r, _ := h.interruptAfter(`go func() {
+	select {
+	case v := <-c:
+		fmt.Println("zombie got", v)
+	case <-time.After(time.Hour):
+	}
+}()
+select {}`, 100*time.Millisecond)
+	if r.reply.Error == nil || r.reply.Error.Name != "Interrupted" {
+		t.Fatalf("reply error = %+v, want Interrupted", r.reply.Error)
+	}
+	out := h.mustExec(`c <- 5
+time.Sleep(50 * time.Millisecond)
+fmt.Println(len(c), <-c)`).out.Text("stdout")
+	if out != "1 5\n" {
+		t.Errorf("after the interrupt the cell printed %q, want \"1 5\\n\" (the value still in c)", out)
 	}
 }
 

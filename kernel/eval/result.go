@@ -21,7 +21,7 @@ import (
 // an interpreted type that has any method, and `x, ok := v.(I)` panics; `_, ok := v.(I)`
 // answers right, after which the bound switch calls the method safely; and `a, b = x, y`
 // may leave b unset, so each variable gets its own assignment. __cl_halt is Session.halt's.
-const prelude = `import __rt "` + rtPath + `"
+const prelude = `import ` + gofront.RuntimeName + ` "` + rtPath + `"
 
 var ` + gofront.CellDefers + ` []func()
 

@@ -38,6 +38,9 @@ type Unit struct {
 	// helpers collects the functions that lowerings declare once for the interpreter instead
 	// of writing a function literal at each use (nil: they write literals).
 	helpers map[string]Generated
+	// texts holds the source of the unit's files, for lowerings that move code (nil: they
+	// leave it where it is).
+	texts map[*token.File]string
 }
 
 // helper declares the function name with source (a func declaration, or a var of a function

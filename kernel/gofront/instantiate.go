@@ -183,9 +183,10 @@ func (ck *Checked) lowerGenerated(g *instancer, lower func(*Unit) []Edit) ([]Gen
 			return nil, &instanceError{g.out[0].Of, "the code written for it does not compile: " + e.Msg}
 		}
 	}
-	unit := &Unit{Fset: ck.Fset, Files: []*ast.File{file}, Pkg: pkg, Info: info, TypeString: ck.qual.typeString, helpers: ck.helpers}
-	edits := lower(unit)
 	tf := ck.Fset.File(file.Pos())
+	unit := &Unit{Fset: ck.Fset, Files: []*ast.File{file}, Pkg: pkg, Info: info, TypeString: ck.qual.typeString, helpers: ck.helpers,
+		texts: map[*token.File]string{tf: src}}
+	edits := lower(unit)
 	out := slices.Clone(g.out)
 	for i := range out {
 		end := len(src)

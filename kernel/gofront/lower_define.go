@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -100,6 +101,8 @@ func declaresInside(u *Unit, top *types.Scope, st ast.Stmt) bool {
 			}
 		case *ast.CaseClause:
 			found = found || inner(u.Info.Implicits[n])
+		case *ast.SelectStmt:
+			found = found || slices.ContainsFunc(n.Body.List, func(c ast.Stmt) bool { return c.(*ast.CommClause).Comm != nil }) // selectStmts declares its switch's
 		}
 		return !found
 	})

@@ -22,13 +22,16 @@ type lowerCase struct {
 var lowerFixtures = []struct {
 	file      string
 	lowerings []func(*Unit) []Edit
+	moving    []func(*Unit, []Edit) []Edit // given the edits of lowerings
 }{
-	{"testdata/lower/cases.txt", []func(*Unit) []Edit{builtinCalls, rangeLoops, nestedDefines, funcDefers}},
-	{"testdata/lower/recover.txt", []func(*Unit) []Edit{recoverCalls}},
-	{"testdata/lower/embed.txt", []func(*Unit) []Edit{embeddedInterfaces}},
-	{"testdata/lower/methodexpr.txt", []func(*Unit) []Edit{methodExprs}},
-	{"testdata/lower/ifacenil.txt", []func(*Unit) []Edit{nilErrors}},
-	{"testdata/lower/typeswitch.txt", []func(*Unit) []Edit{typeSwitches}},
+	{"testdata/lower/cases.txt", []func(*Unit) []Edit{builtinCalls, rangeLoops, nestedDefines, funcDefers}, nil},
+	{"testdata/lower/recover.txt", []func(*Unit) []Edit{recoverCalls}, nil},
+	{"testdata/lower/embed.txt", []func(*Unit) []Edit{embeddedInterfaces}, nil},
+	{"testdata/lower/methodexpr.txt", []func(*Unit) []Edit{methodExprs}, nil},
+	{"testdata/lower/ifacenil.txt", []func(*Unit) []Edit{nilErrors}, nil},
+	{"testdata/lower/typeswitch.txt", []func(*Unit) []Edit{typeSwitches}, nil},
+	{"testdata/lower/select.txt", []func(*Unit) []Edit{selectBranches, builtinCalls}, []func(*Unit, []Edit) []Edit{selectStmts}},
+	{"testdata/lower/funclit.txt", []func(*Unit) []Edit{builtinCalls}, []func(*Unit, []Edit) []Edit{funcLits}},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and
@@ -53,7 +56,7 @@ func readLowerCases(t *testing.T, file string) []lowerCase {
 
 // lowered checks src and returns its text with lowerings applied, or the error of
 // rangeErrors.
-func lowered(t *testing.T, src string, lowerings []func(*Unit) []Edit) string {
+func lowered(t *testing.T, src string, lowerings []func(*Unit) []Edit, moving []func(*Unit, []Edit) []Edit) string {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "cell.go", src, parser.SkipObjectResolution)
@@ -67,11 +70,16 @@ func lowered(t *testing.T, src string, lowerings []func(*Unit) []Edit) string {
 	if err := rangeErrors(u); err != nil {
 		return "error: " + err.Error() + "\n"
 	}
+	u.texts = map[*token.File]string{fset.File(f.Pos()): src}
 	var edits []Edit
 	for _, lower := range lowerings {
 		edits = append(edits, lower(u)...)
 	}
-	return ApplyEdits(fset, f, src, edits)
+	moved := edits
+	for _, lower := range moving {
+		moved = append(moved, lower(u, edits)...)
+	}
+	return ApplyEdits(fset, f, src, withoutNested(moved))
 }
 
 // update rewrites the cases' lowered sources with what the lowerings make, to be reviewed.
@@ -83,7 +91,7 @@ func TestLowerings(t *testing.T) {
 		if *update {
 			var b strings.Builder
 			for _, c := range cases {
-				b.WriteString("### " + c.name + "\n" + c.src + "---\n" + lowered(t, c.src, fx.lowerings))
+				b.WriteString("### " + c.name + "\n" + c.src + "---\n" + lowered(t, c.src, fx.lowerings, fx.moving))
 			}
 			if err := os.WriteFile(fx.file, []byte(b.String()), 0o644); err != nil {
 				t.Fatal(err)
@@ -92,7 +100,7 @@ func TestLowerings(t *testing.T) {
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
-				got := lowered(t, c.src, fx.lowerings)
+				got := lowered(t, c.src, fx.lowerings, fx.moving)
 				if got != c.want {
 					t.Errorf("lowered =\n%s\nwant\n%s", got, c.want)
 				}

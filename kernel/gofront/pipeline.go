@@ -27,6 +27,22 @@ var unitLowerings = []func(*Unit) []Edit{
 	mainCalls,
 }
 
+// movingLowerings are the lowerings that copy code of the unit to another place: they take
+// the edits of the others, to copy the code as those edit it.
+var movingLowerings = []func(*Unit, []Edit) []Edit{
+	selectStmts,
+	funcLits,
+}
+
+// moveLowerings returns edits and the edits of movingLowerings given them.
+func moveLowerings(u *Unit, edits []Edit) []Edit {
+	out := edits
+	for _, lower := range movingLowerings {
+		out = append(out, lower(u, edits)...)
+	}
+	return out
+}
+
 // lowerUnit applies every one of unitLowerings to u.
 func lowerUnit(u *Unit) []Edit {
 	var edits []Edit
@@ -42,10 +58,11 @@ func lowerUnit(u *Unit) []Edit {
 func (ck *Checked) Lowerings() ([]Edit, error) {
 	cell := *ck.Unit // the session's declarations were lowered when their cells ran
 	cell.Files = []*ast.File{ck.file}
+	cell.texts = ck.texts
 	if err := rangeErrors(&cell); err != nil {
 		return nil, err
 	}
-	uses, blanked, gen, err := ck.instances(lowerUnit)
+	uses, blanked, gen, err := ck.instances(func(u *Unit) []Edit { return moveLowerings(u, lowerUnit(u)) })
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +75,7 @@ func (ck *Checked) Lowerings() ([]Edit, error) {
 	edits = slices.DeleteFunc(edits, func(e Edit) bool {
 		return slices.ContainsFunc(blanked, func(b Edit) bool { return b.Pos <= e.Pos && e.End <= b.End })
 	})
-	return withoutNested(slices.Concat(edits, uses, blanked)), nil
+	return withoutNested(moveLowerings(&cell, slices.Concat(edits, uses, blanked))), nil
 }
 
 // Generated returns the declarations that the cell's lowered code uses besides its own, in

@@ -43,10 +43,9 @@ func TestGoroutinePanicEndsTheCell(t *testing.T) {
 			stdout: "recovered: contained\nmain ends\n", then: `1`, thenResult: "1"},
 		{name: "os.Exit(0) in a goroutine ends the cell without an error", setup: []string{`import ("fmt"; "os"; "time")`},
 			code: "fmt.Println(\"a\")\ngo os.Exit(0)\ntime.Sleep(time.Second)\nfmt.Println(\"b\")", stdout: "a\n",
-			// (not checked: the cell's flow, its sleep cut short, may still print "b" before
-			// the interpreter stops it, and that line can reach the next cell; see the note
-			// of issue 11)
-			within: 900 * time.Millisecond, then: `2`, thenResult: "2"},
+			// (the cell's flow, its sleep cut short, may print "b" before the interpreter
+			// stops it: the line is not shown, in this cell or the next)
+			within: 900 * time.Millisecond, then: `2`, thenResult: "2", never: "b"},
 		{name: "an earlier cell's goroutine ends the running cell",
 			setup:  []string{`import ("fmt"; "time")`, `x := 41`, `go func() { time.Sleep(200 * time.Millisecond); panic("from In[3]") }()`},
 			code:   "fmt.Println(\"In[4] starts\")\ntime.Sleep(2 * time.Second)\nfmt.Println(\"In[4] goes on\")",
@@ -116,5 +115,22 @@ func checkCrash(t *testing.T, r cellRun, c crashCase) {
 	}
 	if strings.Contains(got, "contained") {
 		t.Errorf("error = %q: a panic that ended the cell was not contained", got)
+	}
+}
+
+// A goroutine's panic ends a cell that prints without a pause: nothing that the ended
+// program printed reaches the next cell, though its flow may be in a print as it ends.
+func TestEndedProgramPrintsNothingIntoTheNextCell(t *testing.T) {
+	h := newHarness(t, Options{DeadlockAfter: -1})
+	h.mustExec(`import ("fmt"; "time")`)
+	for i := range 10 {
+		r := h.exec(`go func() { time.Sleep(10 * time.Millisecond); panic("stop") }()
+for { fmt.Println("flood") }`)
+		if r.reply.Error == nil || r.reply.Error.Name != "panic" {
+			t.Fatalf("run %d: reply error = %+v, want the goroutine's panic", i, r.reply.Error)
+		}
+		if got := h.mustExec(`fmt.Println("next")`).out.Text("stdout"); got != "next\n" {
+			t.Fatalf("run %d: the next cell printed %q, want only \"next\\n\"", i, got)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/concurlab/concurlab/kernel/engine"
@@ -34,6 +35,9 @@ type cellStdio struct {
 	mu     sync.Mutex
 	trace  []string // panic trace lines since the running cell started
 	exited bool     // the cell's program called os.Exit: nothing more is shown for it
+	// program counts the programs that ended by exit: a print that began in an earlier one
+	// is not shown (changed under routeMu).
+	program atomic.Int64
 }
 
 // pipeStream is one of the interpreter's output files and the reader of its pipe.
@@ -83,19 +87,35 @@ func (ro *cellStdio) read(ps *pipeStream) {
 // go through it, so that stdout and stderr keep their order. Only writes through the files'
 // own methods (os.Stdout.Write, and library code given os.Stdout: template.Execute,
 // json.NewEncoder) take the pipes; a write here first waits until they have been routed.
-func (ro *cellStdio) writer(ps *pipeStream) io.Writer { return streamWriter{ro, ps} }
+// A print that began before the program ended by exit, or after, shows nothing, even when it
+// writes after the next cell began (a goroutine of the ended program, in a compiled call, or
+// its flow before the interpreter stopped it).
+func (ro *cellStdio) writer(ps *pipeStream) io.Writer {
+	ro.mu.Lock()
+	defer ro.mu.Unlock()
+	program := ro.program.Load()
+	if ro.exited {
+		program = -1
+	}
+	return streamWriter{ro, ps, program}
+}
 
-// streamWriter writes to one stream of a cellStdio without a pipe.
+// streamWriter writes to one stream of a cellStdio without a pipe, for a print of program.
 type streamWriter struct {
-	ro *cellStdio
-	ps *pipeStream
+	ro      *cellStdio
+	ps      *pipeStream
+	program int64
 }
 
 func (w streamWriter) Write(p []byte) (int, error) {
 	if !w.ro.settled() {
 		w.ro.flush()
 	}
-	w.ro.route(w.ps, p, false)
+	w.ro.routeMu.Lock()
+	defer w.ro.routeMu.Unlock()
+	if w.ro.program.Load() == w.program {
+		w.ro.routeLocked(w.ps, p, false)
+	}
 	return len(p), nil
 }
 
@@ -103,6 +123,11 @@ func (w streamWriter) Write(p []byte) (int, error) {
 func (ro *cellStdio) route(ps *pipeStream, data []byte, flush bool) {
 	ro.routeMu.Lock()
 	defer ro.routeMu.Unlock()
+	ro.routeLocked(ps, data, flush)
+}
+
+// routeLocked is route, with routeMu held.
+func (ro *cellStdio) routeLocked(ps *pipeStream, data []byte, flush bool) {
 	if ps == ro.stdout {
 		ro.deliver(ps.name, string(data))
 		return
@@ -153,6 +178,9 @@ func (ro *cellStdio) begin(out engine.Output, cell int) {
 // program's deferred calls and goroutines print nothing once it called os.Exit.
 func (ro *cellStdio) exit() {
 	ro.flush()
+	ro.routeMu.Lock()
+	ro.program.Add(1)
+	ro.routeMu.Unlock()
 	ro.mu.Lock()
 	defer ro.mu.Unlock()
 	ro.exited = true

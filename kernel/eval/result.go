@@ -20,12 +20,19 @@ import (
 // v0.16.1 traps: a type switch with a bound variable matches every interface for a value of
 // an interpreted type that has any method, and `x, ok := v.(I)` panics; `_, ok := v.(I)`
 // answers right, after which the bound switch calls the method safely; and `a, b = x, y`
-// may leave b unset, so each variable gets its own assignment. __cl_halt is Session.halt's.
+// may leave b unset, so each variable gets its own assignment. __cl_halt is Session.halt's;
+// __cl_go runs the goroutine of a rewritten go statement (rewrite_go.go).
 const prelude = `import ` + gofront.RuntimeName + ` "` + rtPath + `"
 
 var ` + gofront.CellDefers + ` []func()
 
 func __cl_halt() { __rt.Halt() }
+
+func __cl_go(cell, line int, f func()) {
+	__rt.GoStart(cell, line)
+	defer func() { __rt.GoEnd(cell, line, recover()) }()
+	f()
+}
 
 type __cl_bundler interface{ MIMEBundle() map[string]any }
 type __cl_htmler interface{ HTML() string }

@@ -16,13 +16,20 @@ var builtins = map[string]bool{
 
 // goEdits rewrites every `go F(a, b)` of p into
 //
-//	{ __cl_f := F; __cl_a0 := a; __cl_a1 := b; go func() { …recover…; __cl_f(__cl_a0, __cl_a1) }() }
+//	{ go __cl_go(cell, line, func() func() { __cl_f := F; __cl_a0 := a; __cl_a1 := b; return func() { __cl_f(__cl_a0, __cl_a1) } }()) }
 //
 // on the same lines: the function value and arguments are evaluated at once as Go does, one
 // define each (yaegi makes f nil in `f, a := F, a` when F is a declared func), and a
-// panic in the goroutine is recovered and reported with the cell and line of the go statement
-// instead of killing the process (yaegi #1560). F, a and b stay where they were, so edits
-// inside them (a nested go statement or loop) still apply.
+// panic in the goroutine is recovered by the prelude's __cl_go and reported with the cell and
+// line of the go statement instead of killing the process (yaegi #1560). F, a and b stay
+// where they were, so edits inside them (a nested go statement or loop) still apply.
+//
+// Everything the goroutine reads is made in the frame of the function called at once, new
+// for each go statement run, and passed to __cl_go as an argument, which yaegi copies before
+// the goroutine starts. yaegi v0.16.1 keeps a variable, a call's result and a closure in a
+// slot of the frame that evaluates them, the same slot each time round a loop: a goroutine
+// that read such a slot of the go statement's frame could call the next iteration's function,
+// and a closure writes its slot back, unlocked, when a call of it returns.
 func goEdits(p *parsedChunk, cell int) []edit {
 	var edits []edit
 	ast.Inspect(p.file, func(n ast.Node) bool {
@@ -70,8 +77,8 @@ func goStmtEdits(p *parsedChunk, g *ast.GoStmt, cell int) []edit {
 	}
 	callText += ")"
 	line := p.cellLine(g.Pos())
-	launch := fmt.Sprintf("go func() { __rt.GoStart(%d, %d); defer func() { __rt.GoEnd(%d, %d, recover()) }(); %s }() }",
-		cell, line, cell, line, callText)
+	open := fmt.Sprintf("{ go __cl_go(%d, %d, func() func() { ", cell, line)
+	launch := "return func() { " + callText + " } }()) }"
 
 	var edits []edit
 	newlines := 0
@@ -84,7 +91,7 @@ func goStmtEdits(p *parsedChunk, g *ast.GoStmt, cell int) []edit {
 		if it.name != "" {
 			repl = "; " + it.name + " := "
 			if firstBound {
-				repl = "{ " + it.name + " := "
+				repl = open + it.name + " := "
 				firstBound = false
 			}
 		}
@@ -100,7 +107,7 @@ func goStmtEdits(p *parsedChunk, g *ast.GoStmt, cell int) []edit {
 	newlines += strings.Count(p.text[gapStart:end], "\n")
 	tail := "; " + launch
 	if len(bound) == 0 {
-		tail = "{ " + launch
+		tail = open + launch
 	}
 	edits = append(edits, edit{start: gapStart, end: end, repl: tail + strings.Repeat("\n", newlines)})
 	return edits

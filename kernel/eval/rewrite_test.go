@@ -38,11 +38,11 @@ func TestRewrites(t *testing.T) {
 		name, code, want string
 	}{
 		{"go with bound arguments", "go work(ch, 1)",
-			"{ __cl_f := work; __cl_a0 := ch; go func() { __rt.GoStart(7, 1); defer func() { __rt.GoEnd(7, 1, recover()) }(); __cl_f(__cl_a0, 1) }() }"},
+			"{ go __cl_go(7, 1, func() func() { __cl_f := work; __cl_a0 := ch; return func() { __cl_f(__cl_a0, 1) } }()) }"},
 		{"go of a builtin", "go println(x)",
-			"{ __cl_a0 := x; go func() { __rt.GoStart(7, 1); defer func() { __rt.GoEnd(7, 1, recover()) }(); println(__cl_a0) }() }"},
+			"{ go __cl_go(7, 1, func() func() { __cl_a0 := x; return func() { println(__cl_a0) } }()) }"},
 		{"go keeps lines", "go f(a,\n\tb)\nx := 1",
-			"{ __cl_f := f; __cl_a0 := a; __cl_a1 := b; go func() { __rt.GoStart(7, 1); defer func() { __rt.GoEnd(7, 1, recover()) }(); __cl_f(__cl_a0, __cl_a1) }() }\n\nx := 1"},
+			"{ go __cl_go(7, 1, func() func() { __cl_f := f; __cl_a0 := a; __cl_a1 := b; return func() { __cl_f(__cl_a0, __cl_a1) } }()) }\n\nx := 1"},
 		{"three-clause loop", "for i := 0; i < n; i++ { fs = append(fs, func() int { return i }) }",
 			"for __cl_i := 0; __cl_i < n; __cl_i++ { i := __cl_i; _ = i; fs = append(fs, func() func() int { i := i; _ = i; return func() int { return i } }()) }"},
 		{"closure handed to compiled code", "for k, v := range m { concur.Go(func() { use(v) }) }",

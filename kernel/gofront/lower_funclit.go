@@ -2,7 +2,6 @@ package gofront
 
 import (
 	"go/ast"
-	"strings"
 )
 
 // funcLits makes each function literal that may run on another goroutine than the one that
@@ -22,17 +21,8 @@ import (
 // lowerings, applied (a local type may have been renamed); a type that spans lines stays
 // unwrapped.
 func funcLits(u *Unit, edits []Edit) []Edit {
-	if u.texts == nil {
-		return nil
-	}
-	inner := withoutNested(edits)
 	var out []Edit
 	for _, f := range u.Files {
-		tf := u.Fset.File(f.Pos())
-		src, ok := u.texts[tf]
-		if !ok {
-			continue
-		}
 		ast.PreorderStack(f, nil, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
@@ -41,8 +31,8 @@ func funcLits(u *Unit, edits []Edit) []Edit {
 				if calledInPlace(n, stack) {
 					return true
 				}
-				t := applyEdits(tf, src, tf.Offset(n.Type.Pos()), tf.Offset(n.Type.End()), inner)
-				if strings.Contains(t, "\n") {
+				t, ok := editedText(u, edits, n.Type)
+				if !ok {
 					return true
 				}
 				out = append(out,

@@ -35,10 +35,6 @@ const RuntimeName = "__rt"
 // the channel and value expressions move into the switch with theirs applied. A select whose
 // expressions span lines (moving them would move lines) or hold a select stays as it is.
 func selectStmts(u *Unit, edits []Edit) []Edit {
-	if u.texts == nil {
-		return nil
-	}
-	inner := withoutNested(edits)
 	var out []Edit
 	for _, f := range u.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -46,7 +42,7 @@ func selectStmts(u *Unit, edits []Edit) []Edit {
 			case *ast.FuncDecl:
 				return !generic(n)
 			case *ast.SelectStmt:
-				if lowered, ok := lowerSelect(u, n, inner); ok {
+				if lowered, ok := lowerSelect(u, n, edits); ok {
 					out = append(out, lowered...)
 				}
 			}
@@ -58,16 +54,11 @@ func selectStmts(u *Unit, edits []Edit) []Edit {
 
 // lowerSelect returns selectStmts' edits of s, or false if s stays as it is.
 func lowerSelect(u *Unit, s *ast.SelectStmt, inner []Edit) ([]Edit, bool) {
-	tf := u.Fset.File(s.Pos())
-	src, ok := u.texts[tf]
-	if !ok {
-		return nil, false
-	}
 	id := int(s.Select)
 	index, value, okName, temp := fmt.Sprintf("__cl_si%d", id), fmt.Sprintf("__cl_sv%d", id), fmt.Sprintf("__cl_sok%d", id), fmt.Sprintf("__cl_st%d", id)
 	text := func(e ast.Expr) (string, bool) {
-		moved := applyEdits(tf, src, tf.Offset(e.Pos()), tf.Offset(e.End()), inner)
-		return moved, !strings.Contains(moved, "\n") && !hasSelect(e)
+		moved, ok := editedText(u, inner, e)
+		return moved, ok && !hasSelect(e)
 	}
 	var cases []string
 	var edits []Edit

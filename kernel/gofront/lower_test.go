@@ -32,6 +32,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/typeswitch.txt", []func(*Unit) []Edit{typeSwitches}, nil},
 	{"testdata/lower/select.txt", []func(*Unit) []Edit{selectBranches, builtinCalls}, []func(*Unit, []Edit) []Edit{selectStmts}},
 	{"testdata/lower/funclit.txt", []func(*Unit) []Edit{builtinCalls}, []func(*Unit, []Edit) []Edit{funcLits}},
+	{"testdata/lower/results.txt", nil, []func(*Unit, []Edit) []Edit{namedResults}},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and
@@ -77,7 +78,7 @@ func lowered(t *testing.T, src string, lowerings []func(*Unit) []Edit, moving []
 	}
 	moved := edits
 	for _, lower := range moving {
-		moved = append(moved, lower(u, edits)...)
+		moved = append(moved, lower(u, withoutNested(edits))...)
 	}
 	return ApplyEdits(fset, f, src, withoutNested(moved))
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // unitLowerings are the lowerings of a unit's code, the cell's as the code that the front end
@@ -32,13 +33,28 @@ var unitLowerings = []func(*Unit) []Edit{
 var movingLowerings = []func(*Unit, []Edit) []Edit{
 	selectStmts,
 	funcLits,
+	namedResults,
+}
+
+// editedText returns the source of n as the edits of the unit's other lowerings make it, if
+// it is on one line (moved elsewhere, more lines would move the lines after it), and false
+// otherwise or when the unit has no source texts.
+func editedText(u *Unit, edits []Edit, n ast.Node) (string, bool) {
+	tf := u.Fset.File(n.Pos())
+	src, ok := u.texts[tf]
+	if !ok {
+		return "", false
+	}
+	text := applyEdits(tf, src, tf.Offset(n.Pos()), tf.Offset(n.End()), edits)
+	return text, !strings.Contains(text, "\n")
 }
 
 // moveLowerings returns edits and the edits of movingLowerings given them.
 func moveLowerings(u *Unit, edits []Edit) []Edit {
 	out := edits
+	inner := withoutNested(edits)
 	for _, lower := range movingLowerings {
-		out = append(out, lower(u, edits)...)
+		out = append(out, lower(u, inner)...)
 	}
 	return out
 }

@@ -198,6 +198,21 @@ class Executions(dict):
         return self[name]
 
 
+def reading_minutes(name):
+    first = source(load(NOTEBOOKS / f"{name}.ipynb")["cells"][0])
+    return int(re.search(r"阅读时间 · Reading time: 约 (\d+) 分钟", first).group(1))
+
+
+def test_the_learning_path_states_each_lessons_reading_time():
+    text = "\n".join(markdown(load(NOTEBOOKS / f"{INDEX}.ipynb")))
+    for name, chinese, english in SECTIONS:
+        row = next((line for line in text.splitlines() if f"({name}.ipynb)" in line and line.startswith("|")), None)
+        assert row, f"the learning path has no row for {name}"
+        minutes = reading_minutes(name)
+        assert f"约 {minutes} 分钟 · about {minutes} min" in row, \
+            f"the learning path gives {name} another time than the lesson's {minutes} min"
+
+
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
     return Executions(tmp_path_factory.mktemp("notebooks"))

@@ -25,6 +25,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	varInits,
 	constValues,
 	untypedShifts,
+	libraryFieldStores,
 	mainCalls,
 }
 

@@ -122,6 +122,12 @@ func constantText(u *Unit, tv types.TypeAndValue) string {
 		if !strings.ContainsAny(lit, ".eE(") {
 			lit += ".0"
 		}
+	case constant.Complex:
+		// (re + imi) of the shortest decimals of the parts: the exact ones may be
+		// quotients, (1/2 + 1/4i), which the interpreter would divide as written.
+		re, _ := constant.Float64Val(constant.Real(v))
+		im, _ := constant.Float64Val(constant.Imag(v))
+		lit = "(" + strconv.FormatFloat(re, 'g', -1, 64) + " + " + strconv.FormatFloat(im, 'g', -1, 64) + "i)"
 	default:
 		lit = v.ExactString()
 	}

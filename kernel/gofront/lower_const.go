@@ -185,3 +185,44 @@ func untypedShifts(u *Unit) []Edit {
 	}
 	return edits
 }
+
+// constantExprs writes the value of every constant expression of a basic type outside
+// constant declarations (which constValues writes), as go/types computed it with the type
+// that Go gives it, in place of the expression:
+//
+//	float32(Pi2)   becomes   float32(6.2831854820251465)
+//	var f float64 = c / 4   becomes   var f float64 = float64(2.0)
+//
+// The interpreter gets several of them wrong: it converts an untyped float constant to
+// float32 as 0, divides the untyped integers c / 4 as floats where a float is wanted, and
+// cannot pass complex(1, -2) to fmt. Literals, names and qualified names are left as they
+// are, as are expressions over several lines (the cell's lines must stay where they are).
+func constantExprs(u *Unit) []Edit {
+	var edits []Edit
+	for _, f := range u.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GenDecl:
+				return n.Tok != token.CONST
+			case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr:
+				return false
+			case ast.Expr:
+				tv, ok := u.Info.Types[n]
+				switch {
+				case !ok:
+					return true
+				case tv.IsType():
+					return false
+				case tv.Value == nil:
+					return true
+				}
+				if b, ok := tv.Type.(*types.Basic); ok && b.Kind() != types.Invalid && u.Fset.Position(n.Pos()).Line == u.Fset.Position(n.End()).Line {
+					edits = append(edits, Edit{Pos: n.Pos(), End: n.End(), Text: constantText(u, tv)})
+				}
+				return false
+			}
+			return true
+		})
+	}
+	return edits
+}

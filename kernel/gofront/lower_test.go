@@ -34,6 +34,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/funclit.txt", []func(*Unit) []Edit{builtinCalls}, []func(*Unit, []Edit) []Edit{funcLits}},
 	{"testdata/lower/results.txt", nil, []func(*Unit, []Edit) []Edit{namedResults}},
 	{"testdata/lower/fieldstore.txt", []func(*Unit) []Edit{libraryFieldStores}, nil},
+	{"testdata/lower/consts.txt", []func(*Unit) []Edit{constantExprs}, nil},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and

@@ -24,6 +24,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	typeSwitches,
 	varInits,
 	constValues,
+	constantExprs,
 	untypedShifts,
 	libraryFieldStores,
 	mainCalls,

@@ -14,6 +14,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	builtinCalls,
 	rangeLoops,
 	chanRanges,
+	rangeForms,
 	selectBranches,
 	nestedDefines,
 	funcDefers,
@@ -27,6 +28,8 @@ var unitLowerings = []func(*Unit) []Edit{
 	constantExprs,
 	untypedShifts,
 	libraryFieldStores,
+	variadicSlices,
+	commaOkValues,
 	mainCalls,
 }
 

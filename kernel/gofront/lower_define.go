@@ -18,7 +18,7 @@ import (
 //	for i := 0; i < 3; i++ { … }   becomes   func() { for i := 0; i < 3; i++ { … } }()
 //
 // unless it returns, defers (the deferred call would run when the statement ends, not the
-// cell) or jumps out of itself, or the cell has a goto.
+// cell) or jumps out of itself, or is the target of a goto.
 //
 // A statement that stays is lowered as follows. The definitions of several variables from one multi-valued expression
 // (x, err := f(), v, ok := m[k], var a, b = f()) in the blocks nested in the cell's top-level
@@ -37,9 +37,9 @@ func nestedDefines(u *Unit) []Edit {
 		}
 		edits = append(edits, blockDefines(u, fn.Body.List, commaOk)...)
 		labelled := map[ast.Stmt]bool{}
-		wraps := !jumps(fn.Body)
+		targets := gotoTargets(fn.Body)
 		for _, st := range fn.Body.List {
-			if wraps && declaresInside(u, u.Info.Scopes[fn.Type], st) && endsWithin(st) {
+			if !isGotoTarget(st, targets) && declaresInside(u, u.Info.Scopes[fn.Type], st) && endsWithin(st) {
 				edits = append(edits, Edit{Pos: st.Pos(), End: st.Pos(), Text: "func() { "}, Edit{Pos: st.End(), End: st.End(), Text: " }()"})
 				continue
 			}
@@ -131,17 +131,25 @@ func endsWithin(st ast.Stmt) bool {
 	return ok
 }
 
-// jumps reports whether body has a goto outside its function literals.
-func jumps(body *ast.BlockStmt) bool {
-	found := false
+// gotoTargets returns the labels that the goto statements of body, outside its function
+// literals, jump to.
+func gotoTargets(body *ast.BlockStmt) map[string]bool {
+	targets := map[string]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
-			found = true
+			targets[b.Label.Name] = true
 		}
 		_, isLit := n.(*ast.FuncLit)
-		return !found && !isLit
+		return !isLit
 	})
-	return found
+	return targets
+}
+
+// isGotoTarget reports whether st is labelled with one of targets: a function literal
+// around it would hide the label from the goto.
+func isGotoTarget(st ast.Stmt, targets map[string]bool) bool {
+	l, ok := st.(*ast.LabeledStmt)
+	return ok && targets[l.Label.Name]
 }
 
 // initDefines lowers an if or switch statement whose init statement defines several

@@ -251,6 +251,12 @@ func blockDefines(u *Unit, list []ast.Stmt, lowered func(*Unit, ast.Expr) bool) 
 //
 //	x, err := f(x)   becomes   var err error; x, err = f(x)
 func sessionRedefines(u *Unit, fn *ast.FuncDecl) []Edit {
+	if !slices.ContainsFunc(fn.Body.List, func(st ast.Stmt) bool {
+		as, ok := st.(*ast.AssignStmt)
+		return ok && as.Tok == token.DEFINE
+	}) {
+		return nil // (most cells define nothing)
+	}
 	read := map[types.Object]bool{} // the session's variables that the cell reads
 	ast.Inspect(fn.Body, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {

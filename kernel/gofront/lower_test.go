@@ -38,6 +38,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/variadic.txt", []func(*Unit) []Edit{variadicSlices}, nil},
 	{"testdata/lower/commaok.txt", []func(*Unit) []Edit{commaOkValues}, nil},
 	{"testdata/lower/rangeforms.txt", []func(*Unit) []Edit{rangeForms}, nil},
+	{"testdata/lower/consts.txt", []func(*Unit) []Edit{constantExprs, constValues}, nil},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and

@@ -31,6 +31,8 @@ func TestEverydayGoInOneSession(t *testing.T) {
 		{code: "for {\n}", err: "was interrupted", timeout: 200 * time.Millisecond},
 		{code: `var z int = "x"`, err: `cannot use "x" (untyped string constant) as int value in variable declaration`},
 		{code: `fmt.Println(a)`, stdout: "1\n"},
+		{code: `t := t + "x"`, err: "undefined: t"},
+		{code: `fmt.Println(t)`, err: "undefined: t"},
 		{code: "func first() int { return second() + 1 }\nfunc second() int { return 41 }\nfmt.Println(first())", stdout: "42\n"},
 		{code: `func f() int { return "s" }`, err: `cannot use "s" (untyped string constant) as int value in return statement`},
 		{code: `ctx := context.Background()`, err: "undefined: context"},

@@ -73,3 +73,20 @@ func goRun(t *testing.T, src string) string {
 	}
 	return string(out)
 }
+
+// TestRedefinitionReadsTheSessionVariable checks cells that define a session variable again
+// at their top level and read it there, before or in the definition: they read the session's
+// value, as Go reads the outer variable.
+func TestRedefinitionReadsTheSessionVariable(t *testing.T) {
+	runCases(t, Options{}, []cellCase{
+		{name: "x := x + 1", setup: []string{`import "fmt"`, `x := 1`},
+			code: "x := x + 1\nfmt.Println(x)", stdout: "2\n"},
+		{name: "a print before the definition", setup: []string{`import "fmt"`, `var x = "package"`},
+			code: "fmt.Println(x)\nx := \"cell\"\nfmt.Println(x)", stdout: "package\ncell\n"},
+		{name: "append to the session's slice, then define again with a new variable",
+			setup: []string{`import "fmt"`, "func two(s []int) ([]int, error) { return append(s, 3), nil }", `s := []int{1}`},
+			code:  "s := append(s, 2)\ns, err := two(s)\nfmt.Println(s, err)", stdout: "[1 2 3] <nil>\n"},
+		{name: "the next cell sees the new value", setup: []string{`n := 1`, `n := n * 10`},
+			code: "n", result: "10"},
+	})
+}

@@ -45,6 +45,11 @@ func TestCellDefers(t *testing.T) {
 			code: "ch := make(chan int, 1)\ndefer close(ch)\nxs := []any{1, 2}\ndefer fmt.Println(xs...)\nxs = nil", stdout: "1 2\n"},
 		{name: "they run when the cell panics", setup: []string{`import "fmt"`},
 			code: "defer fmt.Println(\"deferred\")\npanic(\"boom\")", stdout: "deferred\n", err: "panic: boom"},
+		{name: "those of loops and blocks run when the cell ends", setup: []string{`import "fmt"`},
+			code:   "for i := 0; i < 3; i++ {\n\tdefer fmt.Print(i, \" \")\n}\nif true {\n\tdefer fmt.Print(\"block \")\n}\nfmt.Print(\"end \")",
+			stdout: "end block 2 1 0 "},
+		{name: "a deferred closure in a loop keeps its iteration's variable", setup: []string{`import "fmt"`},
+			code: "for i := range 3 {\n\tdefer func() { fmt.Print(i) }()\n}\nfmt.Print(\"go \")", stdout: "go 210"},
 		{name: "a method value binds its receiver", setup: []string{`import "sync"`, `var mu sync.Mutex`},
 			code: "mu.Lock()\ndefer mu.Unlock()\nmu.TryLock()", result: "false"},
 	})

@@ -330,14 +330,24 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 const runCellDefers = ";for len(" + gofront.CellDefers + ") > 0 { __cl_d := " + gofront.CellDefers + "[len(" + gofront.CellDefers + ")-1]; " +
 	gofront.CellDefers + " = " + gofront.CellDefers + "[:len(" + gofront.CellDefers + ")-1]; __cl_d() }"
 
-// defers reports whether a statement chunk has a defer statement at its top level.
+// defers reports whether a statement chunk has a defer statement outside its function
+// literals: at its top level, or in a block or loop there.
 func defers(chunks []*parsedChunk) bool {
-	return slices.ContainsFunc(chunks, func(p *parsedChunk) bool {
-		return slices.ContainsFunc(p.stmts, func(st ast.Stmt) bool {
-			_, ok := st.(*ast.DeferStmt)
-			return ok
-		})
-	})
+	found := false
+	for _, p := range chunks {
+		for _, st := range p.stmts {
+			ast.Inspect(st, func(n ast.Node) bool {
+				switch n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.DeferStmt:
+					found = true
+				}
+				return !found
+			})
+		}
+	}
+	return found
 }
 
 // programCall is a call of a pasted program's init or main function, at its declaration.

@@ -300,8 +300,8 @@ func hoist(ck *Checked, errs []Error) []Var {
 			continue
 		}
 		id := ck.varIdent(name)
-		if id == nil {
-			continue
+		if id == nil || ck.Info.Defs[id].Type() == types.Typ[types.Invalid] {
+			continue // (total := total + "x" has no type to hoist)
 		}
 		defAt, _ := ck.CellOffset(id.Pos())
 		if lineColOffset(ck.cell, e.Line, e.Col) < defAt {

@@ -12,7 +12,8 @@ import (
 )
 
 // builtinCalls lowers the built-in functions of Go 1.21 that the interpreter lacks: min and
-// max of any number of operands and clear of a map or slice. A constant min or max is its
+// max of any number of operands and clear of a map or slice; and make of a directional
+// channel type, which it cannot make. A constant min or max is its
 // value; otherwise the built-in's name becomes a function literal that the call's operands,
 // left where they are, are passed to, so they are evaluated once, left to right:
 //
@@ -36,6 +37,7 @@ func builtinCalls(u *Unit) []Edit {
 			if text, ok := builtinFunc(u, call); ok {
 				edits = append(edits, Edit{Pos: call.Fun.Pos(), End: call.Fun.End(), Text: text})
 			}
+			edits = append(edits, directionalMake(u, call)...)
 			return true
 		})
 	}
@@ -73,6 +75,27 @@ func builtinFunc(u *Unit, call *ast.CallExpr) (string, bool) {
 		return clearFunc(u, t), true
 	}
 	return "", false
+}
+
+// directionalMake makes the channel of a directional channel type that call makes as a
+// bidirectional channel converted to it, make(<-chan string) becoming
+// (<-chan string)(make(chan string)): the interpreter's make of the type itself panics with
+// reflect.MakeChan: unidirectional channel type.
+func directionalMake(u *Unit, call *ast.CallExpr) []Edit {
+	if !isBuiltinNamed(u.Info, call.Fun, "make") || len(call.Args) == 0 {
+		return nil
+	}
+	t := u.Info.TypeOf(call.Args[0])
+	ch, ok := t.Underlying().(*types.Chan)
+	if !ok || ch.Dir() == types.SendRecv {
+		return nil
+	}
+	arg := call.Args[0]
+	return []Edit{
+		{Pos: call.Pos(), End: call.Pos(), Text: "(" + u.TypeString(t) + ")("},
+		{Pos: arg.Pos(), End: arg.End(), Text: u.TypeString(types.NewChan(types.SendRecv, ch.Elem()))},
+		{Pos: call.End(), End: call.End(), Text: ")"},
+	}
 }
 
 // minMaxFunc writes the function literal of min or max (which) of operands of type t. Floats
@@ -122,6 +145,12 @@ func constantText(u *Unit, tv types.TypeAndValue) string {
 		if !strings.ContainsAny(lit, ".eE(") {
 			lit += ".0"
 		}
+	case constant.Complex:
+		// (re + imi) of the shortest decimals of the parts: the exact ones may be
+		// quotients, (1/2 + 1/4i), which the interpreter would divide as written.
+		re, _ := constant.Float64Val(constant.Real(v))
+		im, _ := constant.Float64Val(constant.Imag(v))
+		lit = "(" + strconv.FormatFloat(re, 'g', -1, 64) + " + " + strconv.FormatFloat(im, 'g', -1, 64) + "i)"
 	default:
 		lit = v.ExactString()
 	}

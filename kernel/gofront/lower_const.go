@@ -28,7 +28,7 @@ func constValues(u *Unit) []Edit {
 			if !ok || g.Tok != token.CONST {
 				return true
 			}
-			if !declaresTypedConst(u, g) && !repeatsSeveralNames(g) {
+			if !declaresTypedConst(u, g) && !repeatsSeveralNames(g) && !computesFromLibrary(u, g) {
 				return false
 			}
 			for _, s := range g.Specs {
@@ -146,6 +146,40 @@ func declaresTypedConst(u *Unit, g *ast.GenDecl) bool {
 	return false
 }
 
+// computesFromLibrary reports whether g declares an untyped float or complex constant from
+// a constant of another package, const Tau = math.Pi * 2: the interpreter converts such a
+// constant to float32 as 0.
+func computesFromLibrary(u *Unit, g *ast.GenDecl) bool {
+	for _, s := range g.Specs {
+		for _, v := range s.(*ast.ValueSpec).Values {
+			b, ok := u.Info.TypeOf(v).(*types.Basic)
+			if !ok || b.Info()&types.IsUntyped == 0 || b.Info()&(types.IsFloat|types.IsComplex) == 0 {
+				continue
+			}
+			if readsConst(u, v, func(c *types.Const) bool { return c.Pkg() != nil && c.Pkg() != u.Pkg }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readsConst reports whether e reads a constant that which accepts.
+func readsConst(u *Unit, e ast.Expr, which func(*types.Const) bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			n = sel.Sel
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			c, isConst := u.Info.Uses[id].(*types.Const)
+			found = found || isConst && which(c)
+		}
+		return !found
+	})
+	return found
+}
+
 // repeatsSeveralNames reports whether a spec of g of several names repeats the one above it.
 func repeatsSeveralNames(g *ast.GenDecl) bool {
 	for _, s := range g.Specs {
@@ -180,6 +214,57 @@ func untypedShifts(u *Unit) []Edit {
 				Edit{Pos: b.Pos(), End: b.Pos(), Text: ts + "(" + ts + "("},
 				Edit{Pos: b.X.End(), End: b.X.End(), Text: ")"},
 				Edit{Pos: b.End(), End: b.End(), Text: ")"})
+			return true
+		})
+	}
+	return edits
+}
+
+// constantExprs writes the value of every constant expression of a basic type outside
+// constant declarations (which constValues writes), as go/types computed it with the type
+// that Go gives it, in place of the expression:
+//
+//	float32(math.Pi * 2)   becomes   float32(6.2831854820251465)
+//	var f float64 = 10 / 4   becomes   var f float64 = float64(2.0)
+//
+// The interpreter gets several of them wrong: it converts an untyped float constant to
+// float32 as 0, divides the untyped integers c / 4 as floats where a float is wanted, and
+// cannot pass complex(1, -2) to fmt. Literals, names and qualified names are left as they
+// are, as are expressions over several lines (the cell's lines must stay where they are).
+// An expression that reads a package-level constant of the session keeps it, converted to
+// its type, c / 4 becoming float64(c / 4): a later cell may declare the constant again, and a
+// function that reads it must see the new value when the session is rebuilt.
+func constantExprs(u *Unit) []Edit {
+	var edits []Edit
+	for _, f := range u.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GenDecl:
+				return n.Tok != token.CONST
+			case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr:
+				return false
+			case ast.Expr:
+				tv, ok := u.Info.Types[n]
+				switch {
+				case !ok:
+					return true
+				case tv.IsType():
+					return false
+				case tv.Value == nil:
+					return true
+				}
+				b, ok := tv.Type.(*types.Basic)
+				if !ok || b.Kind() == types.Invalid || u.Fset.Position(n.Pos()).Line != u.Fset.Position(n.End()).Line {
+					return false
+				}
+				if !readsConst(u, n, func(c *types.Const) bool { return c.Pkg() == u.Pkg && c.Parent() == u.Pkg.Scope() }) {
+					edits = append(edits, Edit{Pos: n.Pos(), End: n.End(), Text: constantText(u, tv)})
+				} else if _, conversion := n.(*ast.CallExpr); !conversion && b.Info()&types.IsUntyped == 0 {
+					ts := u.TypeString(tv.Type)
+					edits = append(edits, Edit{Pos: n.Pos(), End: n.Pos(), Text: ts + "("}, Edit{Pos: n.End(), End: n.End(), Text: ")"})
+				}
+				return false
+			}
 			return true
 		})
 	}

@@ -21,17 +21,14 @@ import (
 // loop variables it uses: func() F { i := i; _ = i; return func() { … } }(). A deferred
 // literal that calls recover is left as it is, since recover works only in the deferred
 // function itself; so are calls whose arguments are constants, as there is nothing to bind.
-// The top-level defers of the cell are cellDefers'.
+// The defers of the cell's own code are cellDefers'.
 func funcDefers(u *Unit) []Edit {
 	var edits []Edit
 	for _, f := range u.Files {
-		var cellTop []ast.Stmt
-		if fn := cellFuncOf(f); fn != nil {
-			cellTop = fn.Body.List
-		}
+		cellLevel := cellLevelDefers(u.Info, cellFuncOf(f))
 		ast.PreorderStack(f, nil, func(n ast.Node, stack []ast.Node) bool {
 			d, ok := n.(*ast.DeferStmt)
-			if !ok || slices.Contains(cellTop, ast.Stmt(d)) {
+			if !ok || slices.ContainsFunc(cellLevel, func(c cellDefer) bool { return c.stmt == d }) {
 				return true
 			}
 			perIter := loopVars(u.Info, stack)

@@ -18,7 +18,7 @@ import (
 //	for i := 0; i < 3; i++ { … }   becomes   func() { for i := 0; i < 3; i++ { … } }()
 //
 // unless it returns, defers (the deferred call would run when the statement ends, not the
-// cell) or jumps out of itself, or the cell has a goto.
+// cell) or jumps out of itself, or is the target of a goto.
 //
 // A statement that stays is lowered as follows. The definitions of several variables from one multi-valued expression
 // (x, err := f(), v, ok := m[k], var a, b = f()) in the blocks nested in the cell's top-level
@@ -36,10 +36,11 @@ func nestedDefines(u *Unit) []Edit {
 			continue
 		}
 		edits = append(edits, blockDefines(u, fn.Body.List, commaOk)...)
+		edits = append(edits, sessionRedefines(u, fn)...)
 		labelled := map[ast.Stmt]bool{}
-		wraps := !jumps(fn.Body)
+		targets := gotoTargets(fn.Body)
 		for _, st := range fn.Body.List {
-			if wraps && declaresInside(u, u.Info.Scopes[fn.Type], st) && endsWithin(st) {
+			if !isGotoTarget(st, targets) && declaresInside(u, u.Info.Scopes[fn.Type], st) && endsWithin(st) {
 				edits = append(edits, Edit{Pos: st.Pos(), End: st.Pos(), Text: "func() { "}, Edit{Pos: st.End(), End: st.End(), Text: " }()"})
 				continue
 			}
@@ -131,17 +132,25 @@ func endsWithin(st ast.Stmt) bool {
 	return ok
 }
 
-// jumps reports whether body has a goto outside its function literals.
-func jumps(body *ast.BlockStmt) bool {
-	found := false
+// gotoTargets returns the labels that the goto statements of body, outside its function
+// literals, jump to.
+func gotoTargets(body *ast.BlockStmt) map[string]bool {
+	targets := map[string]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
-			found = true
+			targets[b.Label.Name] = true
 		}
 		_, isLit := n.(*ast.FuncLit)
-		return !found && !isLit
+		return !isLit
 	})
-	return found
+	return targets
+}
+
+// isGotoTarget reports whether st is labelled with one of targets: a function literal
+// around it would hide the label from the goto.
+func isGotoTarget(st ast.Stmt, targets map[string]bool) bool {
+	l, ok := st.(*ast.LabeledStmt)
+	return ok && targets[l.Label.Name]
 }
 
 // initDefines lowers an if or switch statement whose init statement defines several
@@ -229,6 +238,75 @@ func blockDefines(u *Unit, list []ast.Stmt, lowered func(*Unit, ast.Expr) bool) 
 			}
 			edits = append(edits, Edit{Pos: g.TokPos, End: g.TokPos + token.Pos(len("var")), Text: strings.TrimSuffix(declarations(u, names), " ")})
 		}
+	}
+	return edits
+}
+
+// sessionRedefines lowers the definitions among the cell's top-level statements that define
+// a variable of the session again, with the same type, where the cell reads the session's
+// variable: x := x + 1, or fmt.Println(x) before x := "main". The interpreter makes the new
+// variable when it compiles the cell, so every x of the cell reads it, zero until defined.
+// Such a definition assigns the session's variable instead, and declares the others it
+// defines:
+//
+//	x, err := f(x)   becomes   var err error; x, err = f(x)
+func sessionRedefines(u *Unit, fn *ast.FuncDecl) []Edit {
+	if !slices.ContainsFunc(fn.Body.List, func(st ast.Stmt) bool {
+		as, ok := st.(*ast.AssignStmt)
+		return ok && as.Tok == token.DEFINE
+	}) {
+		return nil // (most cells define nothing)
+	}
+	read := map[types.Object]bool{} // the session's variables that the cell reads
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := u.Info.Uses[id].(*types.Var); ok && v.Parent() == u.Pkg.Scope() {
+				read[v] = true
+			}
+		}
+		return true
+	})
+	var edits []Edit
+	assigned := map[types.Object]bool{} // the cell's variables that assign the session's
+	for _, st := range fn.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) > 1 && len(as.Rhs) == 1 && commaOk(u, as.Rhs[0]) {
+			continue // (blockDefines lowers the comma-ok forms)
+		}
+		var fresh []ast.Expr
+		var redefined []types.Object
+		other := false
+		for _, x := range as.Lhs {
+			id, _ := x.(*ast.Ident)
+			if id == nil || id.Name == "_" {
+				continue
+			}
+			def := u.Info.Defs[id]
+			if def == nil { // defined by an earlier statement of the cell
+				if assigned[u.Info.Uses[id]] {
+					redefined = append(redefined, u.Info.Uses[id])
+				}
+				continue
+			}
+			old, isVar := u.Pkg.Scope().Lookup(id.Name).(*types.Var)
+			switch {
+			case !isVar || !read[old]:
+				fresh = append(fresh, x)
+			case types.Identical(old.Type(), def.Type()):
+				redefined = append(redefined, def)
+			default:
+				other = true // of another type: it cannot be assigned
+			}
+		}
+		if len(redefined) == 0 || other {
+			continue
+		}
+		for _, obj := range redefined {
+			assigned[obj] = true
+		}
+		edits = append(edits,
+			Edit{Pos: as.Pos(), End: as.Pos(), Text: declarations(u, fresh)},
+			Edit{Pos: as.TokPos, End: as.TokPos + token.Pos(len(":=")), Text: "="})
 	}
 	return edits
 }

@@ -12,9 +12,9 @@ import (
 //
 //	(*Account).Deposit   becomes   func(__cl_r *Account, __cl_p0 int) { __cl_r.Deposit(__cl_p0) }
 //
-// on the same lines; and each method value of a value receiver's method, which the
-// interpreter evaluates when it is called, to a function literal called with the receiver's
-// value at once, as Go copies it (see methodValue).
+// on the same lines; and each method value of a value receiver's method, promoted through
+// embedded fields or not, which the interpreter evaluates when it is called, to a function
+// literal called with the receiver's value at once, as Go copies it (see methodValue).
 func methodExprs(u *Unit) []Edit {
 	var edits []Edit
 	called := map[*ast.SelectorExpr]bool{}
@@ -65,7 +65,11 @@ func methodLiteral(u *Unit, sig *types.Signature, name string) string {
 func methodValue(u *Unit, sel *ast.SelectorExpr, s *types.Selection) []Edit {
 	fn, ok := s.Obj().(*types.Func)
 	sig, okSig := u.Info.TypeOf(sel).(*types.Signature)
-	if !ok || !okSig || len(s.Index()) != 1 || genericReceiver(s.Recv()) {
+	if !ok || !okSig || genericReceiver(s.Recv()) {
+		return nil
+	}
+	embedded, ptr, ok := embeddedPath(s)
+	if !ok {
 		return nil
 	}
 	recv := fn.Type().(*types.Signature).Recv()
@@ -79,11 +83,33 @@ func methodValue(u *Unit, sel *ast.SelectorExpr, s *types.Selection) []Edit {
 	lit := "func(" + strings.Join(params, ", ") + ")" + results
 	open := "func(__cl_r " + u.TypeString(recv.Type()) + ") " + u.TypeString(sig) +
 		" { return " + lit + " { " + callText(sig, sel.Sel.Name, args) + " } }("
-	closing := ")"
-	if _, isPtr := u.Info.TypeOf(sel.X).Underlying().(*types.Pointer); isPtr {
-		open, closing = open+"*(", "))"
+	closing := embedded + ")"
+	if _, isPtr := u.Info.TypeOf(sel.X).Underlying().(*types.Pointer); isPtr && embedded == "" || ptr {
+		open, closing = open+"*(", embedded+"))"
 	}
 	return []Edit{{Pos: sel.X.Pos(), End: sel.X.Pos(), Text: open}, {Pos: sel.X.End(), End: sel.End(), Text: closing}}
+}
+
+// embeddedPath returns the selectors of the embedded fields through which s, a method value,
+// reaches a promoted method (".Base" for s.Describe of Base's Describe), "" for a method of
+// the receiver's own type, and whether the last of those fields is a pointer; false when a
+// field on the way is not a struct's.
+func embeddedPath(s *types.Selection) (path string, ptr bool, ok bool) {
+	t := s.Recv()
+	index := s.Index()
+	for _, i := range index[:len(index)-1] {
+		if p, isPtr := t.Underlying().(*types.Pointer); isPtr {
+			t = p.Elem()
+		}
+		st, isStruct := t.Underlying().(*types.Struct)
+		if !isStruct || i >= st.NumFields() {
+			return "", false, false
+		}
+		path += "." + st.Field(i).Name()
+		t = st.Field(i).Type()
+		_, ptr = t.Underlying().(*types.Pointer)
+	}
+	return path, ptr, true
 }
 
 // signatureParts returns the parameters of sig declared as __cl_p0, __cl_p1, ..., the

@@ -33,6 +33,11 @@ var lowerFixtures = []struct {
 	{"testdata/lower/select.txt", []func(*Unit) []Edit{selectBranches, builtinCalls}, []func(*Unit, []Edit) []Edit{selectStmts}},
 	{"testdata/lower/funclit.txt", []func(*Unit) []Edit{builtinCalls}, []func(*Unit, []Edit) []Edit{funcLits}},
 	{"testdata/lower/results.txt", nil, []func(*Unit, []Edit) []Edit{namedResults}},
+	{"testdata/lower/fieldstore.txt", []func(*Unit) []Edit{libraryFieldStores}, nil},
+	{"testdata/lower/variadic.txt", []func(*Unit) []Edit{variadicSlices}, nil},
+	{"testdata/lower/commaok.txt", []func(*Unit) []Edit{commaOkValues}, nil},
+	{"testdata/lower/rangeforms.txt", []func(*Unit) []Edit{rangeForms}, nil},
+	{"testdata/lower/consts.txt", []func(*Unit) []Edit{constantExprs, constValues}, nil},
 }
 
 // readLowerCases reads the cases of file: each starts with a line "### name", its source and

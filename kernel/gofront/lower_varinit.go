@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -48,9 +49,15 @@ func varInits(u *Unit) []Edit {
 }
 
 // readsOnlyEarlierVars reports whether exprs read a package-level variable, and every one
-// they read is declared outside file (by an earlier cell).
+// they read is declared outside file (by an earlier cell) or before a statement of the cell
+// that stands before exprs (the interpreter runs the declarations around the cell's
+// statements in turn, the earlier ones first).
 func readsOnlyEarlierVars(u *Unit, file *ast.File, exprs []ast.Expr) bool {
 	earlier, own := false, false
+	var stmts []ast.Stmt
+	if fn := cellFuncOf(file); fn != nil {
+		stmts = fn.Body.List
+	}
 	for _, x := range exprs {
 		ast.Inspect(x, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
@@ -61,7 +68,8 @@ func readsOnlyEarlierVars(u *Unit, file *ast.File, exprs []ast.Expr) bool {
 			if !ok || v.IsField() || v.Pkg() != u.Pkg || v.Parent() != u.Pkg.Scope() {
 				return true
 			}
-			if file.FileStart <= v.Pos() && v.Pos() <= file.FileEnd {
+			inFile := file.FileStart <= v.Pos() && v.Pos() <= file.FileEnd
+			if inFile && !slices.ContainsFunc(stmts, func(st ast.Stmt) bool { return cellBefore(u, v.Pos(), st.Pos()) && cellBefore(u, st.Pos(), x.Pos()) }) {
 				own = true
 			} else {
 				earlier = true
@@ -70,6 +78,14 @@ func readsOnlyEarlierVars(u *Unit, file *ast.File, exprs []ast.Expr) bool {
 		})
 	}
 	return earlier && !own
+}
+
+// cellBefore reports whether the cell's code at a comes before that at b: the checked file
+// orders the cell's declarations before its statements, its line directives tell where
+// each stood in the cell.
+func cellBefore(u *Unit, a, b token.Pos) bool {
+	pa, pb := u.Fset.Position(a), u.Fset.Position(b)
+	return pa.Line < pb.Line || pa.Line == pb.Line && pa.Column < pb.Column
 }
 
 // varInitEdits moves the initialiser of spec, the one spec of g, into a function.

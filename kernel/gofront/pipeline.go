@@ -14,6 +14,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	builtinCalls,
 	rangeLoops,
 	chanRanges,
+	rangeForms,
 	selectBranches,
 	nestedDefines,
 	funcDefers,
@@ -24,7 +25,11 @@ var unitLowerings = []func(*Unit) []Edit{
 	typeSwitches,
 	varInits,
 	constValues,
+	constantExprs,
 	untypedShifts,
+	libraryFieldStores,
+	variadicSlices,
+	commaOkValues,
 	mainCalls,
 }
 

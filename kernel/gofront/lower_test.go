@@ -33,6 +33,7 @@ var lowerFixtures = []struct {
 	{"testdata/lower/select.txt", []func(*Unit) []Edit{selectBranches, builtinCalls}, []func(*Unit, []Edit) []Edit{selectStmts}},
 	{"testdata/lower/funclit.txt", []func(*Unit) []Edit{builtinCalls}, []func(*Unit, []Edit) []Edit{funcLits}},
 	{"testdata/lower/results.txt", nil, []func(*Unit, []Edit) []Edit{namedResults}},
+	{"testdata/lower/receivers.txt", []func(*Unit) []Edit{addressedReceivers}, nil},
 	{"testdata/lower/fieldstore.txt", []func(*Unit) []Edit{libraryFieldStores}, nil},
 	{"testdata/lower/variadic.txt", []func(*Unit) []Edit{variadicSlices}, nil},
 	{"testdata/lower/commaok.txt", []func(*Unit) []Edit{commaOkValues}, nil},

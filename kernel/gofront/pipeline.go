@@ -16,6 +16,7 @@ var unitLowerings = []func(*Unit) []Edit{
 	chanRanges,
 	rangeForms,
 	selectBranches,
+	addressedReceivers,
 	nestedDefines,
 	funcDefers,
 	embeddedInterfaces,

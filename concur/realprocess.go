@@ -1,0 +1,404 @@
+package concur
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"reflect"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// ProcessStarter makes the command of one child process of a real process pool, not yet
+// started. The child must call ServeProcess; StartProcesses gives it the two pipes that
+// ServeProcess reads and writes (file descriptors 3 and 4, through cmd.ExtraFiles, which the
+// starter must leave empty), starts it, and reaps it. The starter decides the rest: what the
+// child runs, its stdin, where its stdout and stderr go, and that it dies with its parent
+// (Pdeathsig on Linux). ConcurLab's evaluator installs one when a session starts: its
+// children are `concurlab` processes that replay the session's declarations.
+type ProcessStarter func() (*exec.Cmd, error)
+
+// processStarter is the installed ProcessStarter, or nil.
+var processStarter atomic.Pointer[ProcessStarter]
+
+// SetProcessStarter installs start as the way StartProcesses starts children; nil removes it.
+func SetProcessStarter(start ProcessStarter) {
+	if start == nil {
+		processStarter.Store(nil)
+		return
+	}
+	processStarter.Store(&start)
+}
+
+// ErrNoProcessStarter is returned by StartProcesses where no ProcessStarter is installed: in a
+// compiled program (a %%compile cell, go run) nothing can start a copy of the session.
+var ErrNoProcessStarter = errors.New("concur: real process pools run only in interpreted cells of ConcurLab, " +
+	"whose children replay the session's declarations; this program has no way to start such a child " +
+	"(use NewProcessPool, the simulated pool)")
+
+// ErrBrokenPool is the error of calls to a real process pool after one of its processes
+// exited while it should have been running (as Python's BrokenProcessPool).
+var ErrBrokenPool = errors.New("concur: the process pool is broken")
+
+// Args holds the arguments of a call of a function of several parameters.
+type Args []any
+
+// RemoteError is an error that a function called in a real process returned, or the panic it
+// raised there. Only its text crosses between the processes: errors.Is cannot see the
+// original error.
+type RemoteError struct {
+	Func     string // the function called
+	PID      int    // the process it ran in
+	Panicked bool   // the function panicked, rather than returned an error
+	Text     string // the error's text, or the panic's value
+}
+
+func (e *RemoteError) Error() string {
+	if e.Panicked {
+		return fmt.Sprintf("%s panicked in process %d: %s", e.Func, e.PID, e.Text)
+	}
+	return fmt.Sprintf("%s in process %d: %s", e.Func, e.PID, e.Text)
+}
+
+// processCall is a call sent to a child: the function's name and each argument gob-encoded
+// on its own, so that the child decodes each into its parameter's type.
+type processCall struct {
+	Func string
+	Args [][]byte
+}
+
+// processReply is a child's answer: to StartProcesses first (PID only, once it is ready),
+// then to each call.
+type processReply struct {
+	PID      int
+	Result   []byte // the gob-encoded result, if the function returns one
+	Err      string // the error returned, the panic, or why the call could not be made
+	Failed   bool   // Err is set
+	Panicked bool
+}
+
+// RealProcessPool is a pool of real OS processes, each running its own interpreter with the
+// session's declarations (the simulated pool of NewProcessPool is the cheap model of it).
+// Functions are called by name, as Python's ProcessPoolExecutor names a function when it
+// pickles it; arguments and results are copied by encoding/gob, the analogue of pickle, through
+// pipes. Each process runs one call at a time; calls beyond that wait for a free process.
+// Its methods may be called from several goroutines.
+type RealProcessPool struct {
+	children []*child
+	idle     chan *child
+	stop     <-chan struct{} // closed by the Interrupt that ends the pool
+	closing  chan struct{}
+	once     sync.Once
+	mu       sync.Mutex
+	broken   error
+}
+
+// child is one process of a RealProcessPool.
+type child struct {
+	cmd     *exec.Cmd
+	pid     int
+	startUp time.Duration
+	calls   *os.File // the write end of the child's fd 3
+	replies *os.File // the read end of the child's fd 4
+	enc     *gob.Encoder
+	dec     *gob.Decoder
+	exited  chan struct{} // closed once the child is reaped
+	waitErr error
+}
+
+// StartProcesses starts a pool of n real processes with the installed ProcessStarter and
+// waits until each is ready to take calls; it fails with ErrNoProcessStarter outside
+// ConcurLab's interpreted cells. Interrupt (the kernel's Interrupt, %reset) kills the pool's
+// processes; Close ends them.
+func StartProcesses(n int) (*RealProcessPool, error) {
+	if n < 1 {
+		return nil, fmt.Errorf("concur: a process pool needs at least one process, not %d", n)
+	}
+	start := processStarter.Load()
+	if start == nil {
+		return nil, ErrNoProcessStarter
+	}
+	p := &RealProcessPool{idle: make(chan *child, n), stop: interrupted(), closing: make(chan struct{})}
+	go p.watch()
+	ready := make(chan error, n)
+	for range n {
+		c, err := spawn(*start)
+		if err != nil {
+			p.Close()
+			return nil, err
+		}
+		p.children = append(p.children, c)
+		go func() { ready <- c.greet() }()
+	}
+	for range n {
+		var err error
+		select {
+		case err = <-ready:
+		case <-p.stop:
+			err = ErrInterrupted
+		}
+		if err != nil {
+			p.Close()
+			return nil, err
+		}
+	}
+	for _, c := range p.children {
+		p.idle <- c
+	}
+	return p, nil
+}
+
+// spawn starts one child with its two pipes.
+func spawn(start ProcessStarter) (*child, error) {
+	cmd, err := start()
+	if err != nil {
+		return nil, fmt.Errorf("concur: starting a process: %w", err)
+	}
+	if len(cmd.ExtraFiles) > 0 {
+		return nil, errors.New("concur: the ProcessStarter's command has ExtraFiles; StartProcesses gives the child its own")
+	}
+	callsR, callsW, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("concur: making a process's pipes: %w", err)
+	}
+	repliesR, repliesW, err := os.Pipe()
+	if err != nil {
+		callsR.Close()
+		callsW.Close()
+		return nil, fmt.Errorf("concur: making a process's pipes: %w", err)
+	}
+	defer callsR.Close()
+	defer repliesW.Close()
+	cmd.ExtraFiles = []*os.File{callsR, repliesW}
+	began := time.Now()
+	if err := cmd.Start(); err != nil {
+		callsW.Close()
+		repliesR.Close()
+		return nil, fmt.Errorf("concur: starting a process: %w", err)
+	}
+	c := &child{cmd: cmd, pid: cmd.Process.Pid, calls: callsW, replies: repliesR,
+		enc: gob.NewEncoder(callsW), dec: gob.NewDecoder(repliesR), exited: make(chan struct{})}
+	c.startUp = -time.Since(began) // greet adds the time at which the child is ready
+	go func() {
+		c.waitErr = cmd.Wait()
+		close(c.exited)
+	}()
+	return c, nil
+}
+
+// greet waits for the child's first reply, which says it is ready, and completes its start-up
+// time.
+func (c *child) greet() error {
+	began := time.Now().Add(c.startUp)
+	var r processReply
+	if err := c.dec.Decode(&r); err != nil {
+		return fmt.Errorf("concur: process %d ended before it was ready: %v", c.pid, c.ended())
+	}
+	c.startUp = time.Since(began)
+	return nil
+}
+
+// ended waits for the child to be reaped and says how it ended.
+func (c *child) ended() error {
+	<-c.exited
+	if c.waitErr == nil {
+		return errors.New("exit status 0")
+	}
+	return c.waitErr
+}
+
+// watch kills the processes when Interrupt ends the pool, and ends itself at Close.
+func (p *RealProcessPool) watch() {
+	select {
+	case <-p.stop:
+		p.end(0)
+	case <-p.closing:
+	}
+}
+
+// PIDs returns the process IDs of the pool's processes.
+func (p *RealProcessPool) PIDs() []int {
+	pids := make([]int, len(p.children))
+	for i, c := range p.children {
+		pids[i] = c.pid
+	}
+	return pids
+}
+
+// StartUps returns how long each process took from its start until it was ready to take
+// calls: the operating system's fork and exec, the runtime's start, and its interpreter
+// declaring the session's declarations.
+func (p *RealProcessPool) StartUps() []time.Duration {
+	times := make([]time.Duration, len(p.children))
+	for i, c := range p.children {
+		times[i] = c.startUp
+	}
+	return times
+}
+
+// String describes the pool, such as "real process pool (4 processes)".
+func (p *RealProcessPool) String() string {
+	return fmt.Sprintf("real process pool (%d processes)", len(p.children))
+}
+
+// Call calls the function named name in one of the pool's processes, waits for it and stores
+// its result in reply, as net/rpc's Client.Call does. arg is the function's one argument, nil
+// for a function without parameters, or Args for several; each is copied with encoding/gob
+// into the parameter's type (so a struct crosses with its exported fields only). reply
+// points to where the result goes; it may be nil when the function returns none or it is not
+// wanted. The function may return nothing, a result, an error, or a result and an error; the
+// error, or a panic, comes back as a *RemoteError. Call returns ErrInterrupted when
+// Interrupt woke it, and ErrClosed after Close.
+func (p *RealProcessPool) Call(name string, arg, reply any) error {
+	args, err := encodeArgs(arg)
+	if err != nil {
+		return err
+	}
+	if reply != nil && reflect.ValueOf(reply).Kind() != reflect.Pointer {
+		return fmt.Errorf("concur: Call's reply must be a pointer, not %T", reply)
+	}
+	var c *child
+	select {
+	case c = <-p.idle:
+	case <-p.closing:
+		return p.closedErr()
+	}
+	timedWaits.Add(1) // a call to a live process ends by itself: no deadlock while it runs
+	defer timedWaits.Add(-1)
+	done := make(chan processReply, 1)
+	failed := make(chan error, 1)
+	go func() {
+		r, err := c.call(processCall{Func: name, Args: args})
+		if err != nil {
+			failed <- err
+			return
+		}
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		p.idle <- c
+		return r.decode(name, reply)
+	case err := <-failed:
+		p.breaks(fmt.Errorf("%w: process %d exited while it ran %s: %v", ErrBrokenPool, c.pid, name, err))
+		return p.closedErr()
+	case <-p.closing:
+		return p.closedErr()
+	}
+}
+
+// Go calls the function named name as Call does, asynchronously: it returns at once, and the
+// future is done, with reply as its value, when reply holds the result.
+func (p *RealProcessPool) Go(name string, arg, reply any) *Future {
+	fut := newFuture()
+	go fut.run(func() (any, error) { return reply, p.Call(name, arg, reply) })
+	return fut
+}
+
+// call sends one call to the child and reads its reply.
+func (c *child) call(pc processCall) (processReply, error) {
+	var r processReply
+	if err := c.enc.Encode(pc); err != nil {
+		return r, c.ended()
+	}
+	if err := c.dec.Decode(&r); err != nil {
+		return r, c.ended()
+	}
+	return r, nil
+}
+
+// decode turns a reply into Call's error, storing its result in reply.
+func (r processReply) decode(name string, reply any) error {
+	if r.Failed {
+		return &RemoteError{Func: name, PID: r.PID, Panicked: r.Panicked, Text: r.Err}
+	}
+	if reply == nil || r.Result == nil {
+		return nil
+	}
+	if err := gob.NewDecoder(bytes.NewReader(r.Result)).Decode(reply); err != nil {
+		return fmt.Errorf("concur: the result of %s does not fit %T: %v", name, reply, err)
+	}
+	return nil
+}
+
+// encodeArgs encodes a call's arguments, each on its own.
+func encodeArgs(arg any) ([][]byte, error) {
+	var values []any
+	switch a := arg.(type) {
+	case nil:
+	case Args:
+		values = a
+	default:
+		values = []any{a}
+	}
+	args := make([][]byte, len(values))
+	for i, v := range values {
+		var b bytes.Buffer
+		if err := gob.NewEncoder(&b).Encode(v); err != nil {
+			return nil, fmt.Errorf("concur: argument %d (%T) cannot be copied to another process: %v", i+1, v, err)
+		}
+		args[i] = b.Bytes()
+	}
+	return args, nil
+}
+
+// breaks records why the pool broke and ends its processes.
+func (p *RealProcessPool) breaks(err error) {
+	p.mu.Lock()
+	if p.broken == nil {
+		p.broken = err
+	}
+	p.mu.Unlock()
+	p.end(0)
+}
+
+// closedErr is the error of a call to a pool that was closed: why it broke, ErrInterrupted or
+// ErrClosed.
+func (p *RealProcessPool) closedErr() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case p.broken != nil:
+		return p.broken
+	case isClosed(p.stop):
+		return ErrInterrupted
+	default:
+		return ErrClosed
+	}
+}
+
+// Close ends the pool's processes and waits until they are gone: each idle process gets the
+// end of its pipe and exits, and one still running a call after closeGrace is killed (the
+// call fails with ErrClosed). Close may be called more than once.
+func (p *RealProcessPool) Close() error {
+	p.end(closeGrace)
+	return nil
+}
+
+// end closes the pool: it closes the processes' pipes, kills those still there after grace,
+// and reaps them all.
+func (p *RealProcessPool) end(grace time.Duration) {
+	p.once.Do(func() {
+		close(p.closing)
+		for _, c := range p.children {
+			c.calls.Close() // a process waiting for a call exits
+		}
+		for _, c := range p.children {
+			select {
+			case <-c.exited:
+			case <-time.After(grace):
+				_ = c.cmd.Process.Kill()
+				<-c.exited
+			}
+			c.replies.Close()
+		}
+	})
+}
+
+// closeGrace is how long Close lets a process finish before it kills it: a process waiting for
+// a call exits at once, one that runs a call is killed.
+const closeGrace = 200 * time.Millisecond

@@ -1,0 +1,127 @@
+package concur
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+)
+
+// ServeProcess is the main loop of a child of a real process pool (see ProcessStarter): it
+// tells the pool that it is ready, then runs the calls that arrive on file descriptor 3, one
+// at a time, and answers each on file descriptor 4, until the pool closes the pipe. lookup
+// returns the function of a name, in this process. A panic in a function fails its call;
+// the child serves on.
+func ServeProcess(lookup func(name string) (reflect.Value, error)) error {
+	calls, replies := os.NewFile(3, "concur-calls"), os.NewFile(4, "concur-replies")
+	for _, f := range []*os.File{calls, replies} {
+		if _, err := f.Stat(); err != nil {
+			return errors.New("concur: ServeProcess runs in a child that StartProcesses started (it has no pipes from a pool)")
+		}
+	}
+	defer calls.Close()
+	defer replies.Close()
+	return serveProcess(calls, replies, lookup)
+}
+
+// serveProcess is ServeProcess on the pipes r and w.
+func serveProcess(r io.Reader, w io.Writer, lookup func(string) (reflect.Value, error)) error {
+	enc, dec := gob.NewEncoder(w), gob.NewDecoder(r)
+	pid := os.Getpid()
+	if err := enc.Encode(processReply{PID: pid}); err != nil {
+		return err
+	}
+	for {
+		var pc processCall
+		if err := dec.Decode(&pc); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		reply := runCall(pc, lookup)
+		reply.PID = pid
+		if err := enc.Encode(reply); err != nil {
+			return err
+		}
+	}
+}
+
+// errorType is the type of error values.
+var errorType = reflect.TypeFor[error]()
+
+// runCall looks the function up, decodes the arguments into its parameters, calls it and
+// encodes its result.
+func runCall(pc processCall, lookup func(string) (reflect.Value, error)) processReply {
+	fail := func(format string, args ...any) processReply {
+		return processReply{Failed: true, Err: fmt.Sprintf(format, args...)}
+	}
+	fn, err := lookup(pc.Func)
+	if err != nil {
+		return fail("%v", err)
+	}
+	t := fn.Type()
+	if fn.Kind() != reflect.Func {
+		return fail("%s is a %s, not a function", pc.Func, t)
+	}
+	if t.NumIn() != len(pc.Args) {
+		return fail("%s takes %d arguments, not %d (pass several as concur.Args{...})", pc.Func, t.NumIn(), len(pc.Args))
+	}
+	results := t.NumOut()
+	returnsErr := results > 0 && t.Out(results-1) == errorType
+	if returnsErr {
+		results--
+	}
+	if results > 1 {
+		return fail("%s returns %d results; a process pool calls functions of one result (and an error)", pc.Func, results)
+	}
+	in := make([]reflect.Value, len(pc.Args))
+	for i, arg := range pc.Args {
+		pt := t.In(i)
+		if pt.Kind() == reflect.Interface {
+			return fail("parameter %d of %s is an interface (%s): a process pool copies values of concrete types only", i+1, pc.Func, pt)
+		}
+		v := reflect.New(pt)
+		if err := gob.NewDecoder(bytes.NewReader(arg)).DecodeValue(v); err != nil {
+			return fail("argument %d does not fit parameter %d of %s (%s): %v", i+1, i+1, pc.Func, pt, err)
+		}
+		in[i] = v.Elem()
+	}
+	var out []reflect.Value
+	if v, panicked := calling(func() {
+		if t.IsVariadic() {
+			out = fn.CallSlice(in)
+		} else {
+			out = fn.Call(in)
+		}
+	}); panicked {
+		return processReply{Failed: true, Panicked: true, Err: fmt.Sprint(v)}
+	}
+	if returnsErr {
+		if err, _ := out[results].Interface().(error); err != nil {
+			return processReply{Failed: true, Err: err.Error()}
+		}
+	}
+	if results == 0 {
+		return processReply{}
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(out[0].Interface()); err != nil {
+		return fail("the result of %s (%s) cannot be copied back: %v", pc.Func, t.Out(0), err)
+	}
+	return processReply{Result: b.Bytes()}
+}
+
+// calling calls f and returns the value it panicked with, if it did.
+func calling(f func()) (value any, panicked bool) {
+	defer func() {
+		if v := recover(); v != nil {
+			value, panicked = v, true
+		}
+	}()
+	f()
+	return nil, false
+}

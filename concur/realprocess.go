@@ -112,8 +112,8 @@ type child struct {
 
 // StartProcesses starts a pool of n real processes with the installed ProcessStarter and
 // waits until each is ready to take calls; it fails with ErrNoProcessStarter outside
-// ConcurLab's interpreted cells. Interrupt (the kernel's Interrupt, %reset) kills the pool's
-// processes; Close ends them.
+// ConcurLab's interpreted cells. Interrupt (the kernel's Interrupt, %reset, the end of a
+// cell's func main) kills the pool's processes before it returns; Close ends them.
 func StartProcesses(n int) (*RealProcessPool, error) {
 	if n < 1 {
 		return nil, fmt.Errorf("concur: a process pool needs at least one process, not %d", n)
@@ -123,23 +123,26 @@ func StartProcesses(n int) (*RealProcessPool, error) {
 		return nil, ErrNoProcessStarter
 	}
 	p := &RealProcessPool{idle: make(chan *child, n), stop: interrupted(), closing: make(chan struct{})}
-	go p.watch()
+	livePools.add(p)
 	ready := make(chan error, n)
 	for range n {
 		c, err := spawn(*start)
+		if err == nil && !p.adopt(c) {
+			c.kill()
+			err = ErrInterrupted
+		}
 		if err != nil {
 			p.Close()
 			return nil, err
 		}
-		p.children = append(p.children, c)
 		go func() { ready <- c.greet() }()
 	}
 	for range n {
 		var err error
 		select {
 		case err = <-ready:
-		case <-p.stop:
-			err = ErrInterrupted
+		case <-p.closing:
+			err = p.closedErr()
 		}
 		if err != nil {
 			p.Close()
@@ -211,12 +214,59 @@ func (c *child) ended() error {
 	return c.waitErr
 }
 
-// watch kills the processes when Interrupt ends the pool, and ends itself at Close.
-func (p *RealProcessPool) watch() {
-	select {
-	case <-p.stop:
+// adopt makes c one of the pool's processes; it reports false when the pool was ended.
+func (p *RealProcessPool) adopt(c *child) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if isClosed(p.closing) {
+		return false
+	}
+	p.children = append(p.children, c)
+	return true
+}
+
+// kill kills the child and reaps it.
+func (c *child) kill() {
+	_ = c.cmd.Process.Kill()
+	<-c.exited
+	c.calls.Close()
+	c.replies.Close()
+}
+
+// livePools are the real process pools not yet ended, which Interrupt ends.
+var livePools poolSet
+
+// poolSet is a set of real process pools.
+type poolSet struct {
+	mu    sync.Mutex
+	pools map[*RealProcessPool]bool
+}
+
+func (s *poolSet) add(p *RealProcessPool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.pools == nil {
+		s.pools = map[*RealProcessPool]bool{}
+	}
+	s.pools[p] = true
+}
+
+func (s *poolSet) remove(p *RealProcessPool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.pools, p)
+}
+
+// endAll kills the processes of every pool of the set, and waits until they are gone.
+func (s *poolSet) endAll() {
+	s.mu.Lock()
+	pools := make([]*RealProcessPool, 0, len(s.pools))
+	for p := range s.pools {
+		pools = append(pools, p)
+	}
+	s.mu.Unlock()
+	for _, p := range pools {
 		p.end(0)
-	case <-p.closing:
 	}
 }
 
@@ -383,19 +433,22 @@ func (p *RealProcessPool) Close() error {
 // and reaps them all.
 func (p *RealProcessPool) end(grace time.Duration) {
 	p.once.Do(func() {
+		p.mu.Lock()
 		close(p.closing)
-		for _, c := range p.children {
+		children := p.children
+		p.mu.Unlock()
+		for _, c := range children {
 			c.calls.Close() // a process waiting for a call exits
 		}
-		for _, c := range p.children {
+		for _, c := range children {
 			select {
 			case <-c.exited:
+				c.replies.Close()
 			case <-time.After(grace):
-				_ = c.cmd.Process.Kill()
-				<-c.exited
+				c.kill()
 			}
-			c.replies.Close()
 		}
+		livePools.remove(p)
 	})
 }
 

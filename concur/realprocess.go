@@ -1,10 +1,12 @@
 package concur
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"reflect"
@@ -64,21 +66,55 @@ func (e *RemoteError) Error() string {
 	return fmt.Sprintf("%s in process %d: %s", e.Func, e.PID, e.Text)
 }
 
-// processCall is a call sent to a child: the function's name and each argument gob-encoded
-// on its own, so that the child decodes each into its parameter's type.
+// processCall is the header of a call sent to a child: the function's name and how many
+// arguments follow it, each a gob value of its own, which the child decodes into its
+// parameter's type.
 type processCall struct {
 	Func string
-	Args [][]byte
+	Args int
 }
 
-// processReply is a child's answer: to StartProcesses first (PID only, once it is ready),
-// then to each call.
+// processReply is the header of a child's answer: to StartProcesses first (PID only, once it
+// is ready), then to each call, followed by the result when Result is set.
 type processReply struct {
 	PID      int
-	Result   []byte // the gob-encoded result, if the function returns one
+	Result   bool   // the function's result follows
 	Err      string // the error returned, the panic, or why the call could not be made
 	Failed   bool   // Err is set
 	Panicked bool
+}
+
+// A message goes between a pool and a child as a gob stream of its own, a header and the
+// values that follow it, written with one Write: an encoding that fails sends nothing, and
+// the next message starts clean. The reader decodes each message with a fresh gob.Decoder
+// over one bufio.Reader, from which a Decoder reads no more than its message.
+type messageWriter struct {
+	w   io.Writer
+	buf bytes.Buffer // kept from message to message, so that large ones reuse it
+}
+
+// valueError is the failure to encode the value at index of a message.
+type valueError struct {
+	index int
+	err   error
+}
+
+func (e *valueError) Error() string { return e.err.Error() }
+
+// send writes header and values as one message.
+func (m *messageWriter) send(header any, values ...any) error {
+	m.buf.Reset()
+	enc := gob.NewEncoder(&m.buf)
+	if err := enc.Encode(header); err != nil {
+		return err
+	}
+	for i, v := range values {
+		if err := enc.Encode(v); err != nil {
+			return &valueError{i, err}
+		}
+	}
+	_, err := m.w.Write(m.buf.Bytes())
+	return err
 }
 
 // RealProcessPool is a pool of real OS processes, each running its own interpreter with the
@@ -104,8 +140,8 @@ type child struct {
 	startUp time.Duration
 	calls   *os.File // the write end of the child's fd 3
 	replies *os.File // the read end of the child's fd 4
-	enc     *gob.Encoder
-	dec     *gob.Decoder
+	out     messageWriter
+	in      *bufio.Reader
 	exited  chan struct{} // closed once the child is reaped
 	waitErr error
 }
@@ -184,7 +220,7 @@ func spawn(start ProcessStarter) (*child, error) {
 		return nil, fmt.Errorf("concur: starting a process: %w", err)
 	}
 	c := &child{cmd: cmd, pid: cmd.Process.Pid, calls: callsW, replies: repliesR,
-		enc: gob.NewEncoder(callsW), dec: gob.NewDecoder(repliesR), exited: make(chan struct{})}
+		out: messageWriter{w: callsW}, in: bufio.NewReader(repliesR), exited: make(chan struct{})}
 	c.startUp = -time.Since(began) // greet adds the time at which the child is ready
 	go func() {
 		c.waitErr = cmd.Wait()
@@ -198,7 +234,7 @@ func spawn(start ProcessStarter) (*child, error) {
 func (c *child) greet() error {
 	began := time.Now().Add(c.startUp)
 	var r processReply
-	if err := c.dec.Decode(&r); err != nil {
+	if err := gob.NewDecoder(c.in).Decode(&r); err != nil {
 		return fmt.Errorf("concur: process %d ended before it was ready: %v", c.pid, c.ended())
 	}
 	c.startUp = time.Since(began)
@@ -304,12 +340,21 @@ func (p *RealProcessPool) String() string {
 // error, or a panic, comes back as a *RemoteError. Call returns ErrInterrupted when
 // Interrupt woke it, and ErrClosed after Close.
 func (p *RealProcessPool) Call(name string, arg, reply any) error {
-	args, err := encodeArgs(arg)
-	if err != nil {
-		return err
+	var args []any
+	switch a := arg.(type) {
+	case nil:
+	case Args:
+		args = a
+	default:
+		args = []any{a}
 	}
-	if reply != nil && reflect.ValueOf(reply).Kind() != reflect.Pointer {
-		return fmt.Errorf("concur: Call's reply must be a pointer, not %T", reply)
+	var result reflect.Value // where the result is decoded, to be copied to reply by this goroutine
+	if reply != nil {
+		r := reflect.ValueOf(reply)
+		if r.Kind() != reflect.Pointer || r.IsNil() {
+			return fmt.Errorf("concur: Call's reply must be a non-nil pointer, not %T", reply)
+		}
+		result = reflect.New(r.Type().Elem())
 	}
 	var c *child
 	select {
@@ -319,23 +364,23 @@ func (p *RealProcessPool) Call(name string, arg, reply any) error {
 	}
 	timedWaits.Add(1) // a call to a live process ends by itself: no deadlock while it runs
 	defer timedWaits.Add(-1)
-	done := make(chan processReply, 1)
-	failed := make(chan error, 1)
+	type outcome struct{ err, broken error }
+	done := make(chan outcome, 1)
 	go func() {
-		r, err := c.call(processCall{Func: name, Args: args})
-		if err != nil {
-			failed <- err
-			return
-		}
-		done <- r
+		err, broken := c.call(name, args, result)
+		done <- outcome{err, broken}
 	}()
 	select {
-	case r := <-done:
+	case o := <-done:
+		if o.broken != nil {
+			p.breaks(fmt.Errorf("%w: process %d exited while it ran %s: %v", ErrBrokenPool, c.pid, name, o.broken))
+			return p.closedErr()
+		}
 		p.idle <- c
-		return r.decode(name, reply)
-	case err := <-failed:
-		p.breaks(fmt.Errorf("%w: process %d exited while it ran %s: %v", ErrBrokenPool, c.pid, name, err))
-		return p.closedErr()
+		if o.err == nil && reply != nil {
+			reflect.ValueOf(reply).Elem().Set(result.Elem())
+		}
+		return o.err
 	case <-p.closing:
 		return p.closedErr()
 	}
@@ -349,51 +394,37 @@ func (p *RealProcessPool) Go(name string, arg, reply any) *Future {
 	return fut
 }
 
-// call sends one call to the child and reads its reply.
-func (c *child) call(pc processCall) (processReply, error) {
-	var r processReply
-	if err := c.enc.Encode(pc); err != nil {
-		return r, c.ended()
-	}
-	if err := c.dec.Decode(&r); err != nil {
-		return r, c.ended()
-	}
-	return r, nil
-}
-
-// decode turns a reply into Call's error, storing its result in reply.
-func (r processReply) decode(name string, reply any) error {
-	if r.Failed {
-		return &RemoteError{Func: name, PID: r.PID, Panicked: r.Panicked, Text: r.Err}
-	}
-	if reply == nil || r.Result == nil {
-		return nil
-	}
-	if err := gob.NewDecoder(bytes.NewReader(r.Result)).Decode(reply); err != nil {
-		return fmt.Errorf("concur: the result of %s does not fit %T: %v", name, reply, err)
-	}
-	return nil
-}
-
-// encodeArgs encodes a call's arguments, each on its own.
-func encodeArgs(arg any) ([][]byte, error) {
-	var values []any
-	switch a := arg.(type) {
-	case nil:
-	case Args:
-		values = a
-	default:
-		values = []any{a}
-	}
-	args := make([][]byte, len(values))
-	for i, v := range values {
-		var b bytes.Buffer
-		if err := gob.NewEncoder(&b).Encode(v); err != nil {
-			return nil, fmt.Errorf("concur: argument %d (%T) cannot be copied to another process: %v", i+1, v, err)
+// call sends one call to the child and reads its reply, decoding the result into result (a
+// pointer, or the zero Value when the result is not wanted). It returns the call's error, or
+// broken when the child is gone.
+func (c *child) call(name string, args []any, result reflect.Value) (err, broken error) {
+	if err := c.out.send(processCall{Func: name, Args: len(args)}, args...); err != nil {
+		if ve, ok := err.(*valueError); ok {
+			return fmt.Errorf("concur: argument %d (%T) cannot be copied to another process: %v", ve.index+1, args[ve.index], ve.err), nil
 		}
-		args[i] = b.Bytes()
+		return nil, c.ended()
 	}
-	return args, nil
+	dec := gob.NewDecoder(c.in)
+	var r processReply
+	if err := dec.Decode(&r); err != nil {
+		return nil, c.ended()
+	}
+	if r.Failed {
+		return &RemoteError{Func: name, PID: r.PID, Panicked: r.Panicked, Text: r.Err}, nil
+	}
+	if !r.Result {
+		return nil, nil
+	}
+	if !result.IsValid() {
+		if err := dec.DecodeValue(reflect.Value{}); err != nil { // discards the result
+			return nil, c.ended()
+		}
+		return nil, nil
+	}
+	if err := dec.DecodeValue(result); err != nil {
+		return fmt.Errorf("concur: the result of %s does not fit %s: %v", name, result.Type().Elem(), err), nil
+	}
+	return nil, nil
 }
 
 // breaks records why the pool broke and ends its processes.

@@ -1,7 +1,7 @@
 package concur
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -29,12 +29,13 @@ func ServeProcess(lookup func(name string) (reflect.Value, error)) error {
 
 // serveProcess is ServeProcess on the pipes r and w.
 func serveProcess(r io.Reader, w io.Writer, lookup func(string) (reflect.Value, error)) error {
-	enc, dec := gob.NewEncoder(w), gob.NewDecoder(r)
+	in, out := bufio.NewReader(r), &messageWriter{w: w}
 	pid := os.Getpid()
-	if err := enc.Encode(processReply{PID: pid}); err != nil {
+	if err := out.send(processReply{PID: pid}); err != nil {
 		return err
 	}
 	for {
+		dec := gob.NewDecoder(in)
 		var pc processCall
 		if err := dec.Decode(&pc); err != nil {
 			if errors.Is(err, io.EOF) {
@@ -42,9 +43,19 @@ func serveProcess(r io.Reader, w io.Writer, lookup func(string) (reflect.Value, 
 			}
 			return err
 		}
-		reply := runCall(pc, lookup)
+		reply, result := runCall(pc, dec, lookup)
 		reply.PID = pid
-		if err := enc.Encode(reply); err != nil {
+		var values []any
+		if reply.Result {
+			values = append(values, result.Interface())
+		}
+		err := out.send(reply, values...)
+		if ve, ok := err.(*valueError); ok {
+			reply = processReply{PID: pid, Failed: true,
+				Err: fmt.Sprintf("the result of %s (%s) cannot be copied back: %v", pc.Func, result.Type(), ve.err)}
+			err = out.send(reply)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -53,11 +64,16 @@ func serveProcess(r io.Reader, w io.Writer, lookup func(string) (reflect.Value, 
 // errorType is the type of error values.
 var errorType = reflect.TypeFor[error]()
 
-// runCall looks the function up, decodes the arguments into its parameters, calls it and
-// encodes its result.
-func runCall(pc processCall, lookup func(string) (reflect.Value, error)) processReply {
-	fail := func(format string, args ...any) processReply {
-		return processReply{Failed: true, Err: fmt.Sprintf(format, args...)}
+// runCall looks the function up, decodes the arguments from dec into its parameters (all of
+// them, whatever fails, so that the next call starts clean), calls it, and returns its reply
+// and result.
+func runCall(pc processCall, dec *gob.Decoder, lookup func(string) (reflect.Value, error)) (processReply, reflect.Value) {
+	decoded := 0
+	fail := func(format string, args ...any) (processReply, reflect.Value) {
+		for ; decoded < pc.Args; decoded++ {
+			_ = dec.DecodeValue(reflect.Value{}) // discards the value
+		}
+		return processReply{Failed: true, Err: fmt.Sprintf(format, args...)}, reflect.Value{}
 	}
 	fn, err := lookup(pc.Func)
 	if err != nil {
@@ -67,8 +83,8 @@ func runCall(pc processCall, lookup func(string) (reflect.Value, error)) process
 	if fn.Kind() != reflect.Func {
 		return fail("%s is a %s, not a function", pc.Func, t)
 	}
-	if t.NumIn() != len(pc.Args) {
-		return fail("%s takes %d arguments, not %d (pass several as concur.Args{...})", pc.Func, t.NumIn(), len(pc.Args))
+	if t.NumIn() != pc.Args {
+		return fail("%s takes %d arguments, not %d (pass several as concur.Args{...})", pc.Func, t.NumIn(), pc.Args)
 	}
 	results := t.NumOut()
 	returnsErr := results > 0 && t.Out(results-1) == errorType
@@ -78,14 +94,16 @@ func runCall(pc processCall, lookup func(string) (reflect.Value, error)) process
 	if results > 1 {
 		return fail("%s returns %d results; a process pool calls functions of one result (and an error)", pc.Func, results)
 	}
-	in := make([]reflect.Value, len(pc.Args))
-	for i, arg := range pc.Args {
+	in := make([]reflect.Value, pc.Args)
+	for i := range in {
 		pt := t.In(i)
 		if pt.Kind() == reflect.Interface {
 			return fail("parameter %d of %s is an interface (%s): a process pool copies values of concrete types only", i+1, pc.Func, pt)
 		}
 		v := reflect.New(pt)
-		if err := gob.NewDecoder(bytes.NewReader(arg)).DecodeValue(v); err != nil {
+		err := dec.DecodeValue(v)
+		decoded++
+		if err != nil {
 			return fail("argument %d does not fit parameter %d of %s (%s): %v", i+1, i+1, pc.Func, pt, err)
 		}
 		in[i] = v.Elem()
@@ -98,21 +116,17 @@ func runCall(pc processCall, lookup func(string) (reflect.Value, error)) process
 			out = fn.Call(in)
 		}
 	}); panicked {
-		return processReply{Failed: true, Panicked: true, Err: fmt.Sprint(v)}
+		return processReply{Failed: true, Panicked: true, Err: fmt.Sprint(v)}, reflect.Value{}
 	}
 	if returnsErr {
 		if err, _ := out[results].Interface().(error); err != nil {
-			return processReply{Failed: true, Err: err.Error()}
+			return processReply{Failed: true, Err: err.Error()}, reflect.Value{}
 		}
 	}
 	if results == 0 {
-		return processReply{}
+		return processReply{}, reflect.Value{}
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(out[0].Interface()); err != nil {
-		return fail("the result of %s (%s) cannot be copied back: %v", pc.Func, t.Out(0), err)
-	}
-	return processReply{Result: b.Bytes()}
+	return processReply{Result: true}, out[0]
 }
 
 // calling calls f and returns the value it panicked with, if it did.

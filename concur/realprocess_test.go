@@ -106,6 +106,9 @@ func TestRealProcessPoolCalls(t *testing.T) {
 		{"wrong number of arguments", "sum", 1, new(int), nil, "sum takes 2 arguments, not 1"},
 		{"argument of the wrong type", "square", "seven", new(int), nil, "argument 1 does not fit parameter 1 of square (int)"},
 		{"two results", "two", nil, nil, nil, "two returns 2 results"},
+		{"argument that cannot be copied", "square", func() {}, new(int), nil, "argument 1 (func()) cannot be copied to another process"},
+		{"result that does not fit", "square", 2, new(string), nil, "the result of square does not fit string"},
+		{"reply not a pointer", "square", 2, 0, nil, "Call's reply must be a non-nil pointer, not int"},
 		{"interface parameter", "any", 1, nil, nil, "parameter 1 of any is an interface"},
 	}
 	for _, tt := range tests {

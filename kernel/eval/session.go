@@ -38,7 +38,8 @@ type Options struct {
 	ResultLimit int
 	// ProcessCommand is the command that starts a child of a real process pool
 	// (concur.StartProcesses), a process that calls ServeProcess: the session installs it as
-	// concur's ProcessStarter. Empty, StartProcesses fails with concur.ErrNoProcessStarter.
+	// concur's ProcessStarter, of which a process has one (the last New's). Empty,
+	// StartProcesses fails with concur.ErrNoProcessStarter.
 	ProcessCommand []string
 }
 

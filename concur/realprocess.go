@@ -137,9 +137,10 @@ type RealProcessPool struct {
 type child struct {
 	cmd     *exec.Cmd
 	pid     int
-	startUp time.Duration
-	calls   *os.File // the write end of the child's fd 3
-	replies *os.File // the read end of the child's fd 4
+	began   time.Time     // when it was started
+	startUp time.Duration // from began until it was ready
+	calls   *os.File      // the write end of the child's fd 3
+	replies *os.File      // the read end of the child's fd 4
 	out     messageWriter
 	in      *bufio.Reader
 	exited  chan struct{} // closed once the child is reaped
@@ -221,7 +222,7 @@ func spawn(start ProcessStarter) (*child, error) {
 	}
 	c := &child{cmd: cmd, pid: cmd.Process.Pid, calls: callsW, replies: repliesR,
 		out: messageWriter{w: callsW}, in: bufio.NewReader(repliesR), exited: make(chan struct{})}
-	c.startUp = -time.Since(began) // greet adds the time at which the child is ready
+	c.began = began
 	go func() {
 		c.waitErr = cmd.Wait()
 		close(c.exited)
@@ -232,12 +233,11 @@ func spawn(start ProcessStarter) (*child, error) {
 // greet waits for the child's first reply, which says it is ready, and completes its start-up
 // time.
 func (c *child) greet() error {
-	began := time.Now().Add(c.startUp)
 	var r processReply
 	if err := gob.NewDecoder(c.in).Decode(&r); err != nil {
 		return fmt.Errorf("concur: process %d ended before it was ready: %v", c.pid, c.ended())
 	}
-	c.startUp = time.Since(began)
+	c.startUp = time.Since(c.began)
 	return nil
 }
 
@@ -471,11 +471,12 @@ func (p *RealProcessPool) end(grace time.Duration) {
 		for _, c := range children {
 			c.calls.Close() // a process waiting for a call exits
 		}
+		deadline := time.Now().Add(grace)
 		for _, c := range children {
 			select {
 			case <-c.exited:
 				c.replies.Close()
-			case <-time.After(grace):
+			case <-time.After(time.Until(deadline)):
 				c.kill()
 			}
 		}

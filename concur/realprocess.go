@@ -36,6 +36,9 @@ func SetProcessStarter(start ProcessStarter) {
 	processStarter.Store(&start)
 }
 
+// processEnv marks a child of a real process pool, for ServeProcess.
+const processEnv = "CONCUR_PROCESS_CHILD"
+
 // ErrNoProcessStarter is returned by StartProcesses where no ProcessStarter is installed: in a
 // compiled program (a %%compile cell, go run) nothing can start a copy of the session.
 var ErrNoProcessStarter = errors.New("concur: real process pools run only in interpreted cells of ConcurLab, " +
@@ -214,6 +217,10 @@ func spawn(start ProcessStarter) (*child, error) {
 	defer callsR.Close()
 	defer repliesW.Close()
 	cmd.ExtraFiles = []*os.File{callsR, repliesW}
+	if cmd.Env == nil {
+		cmd.Env = os.Environ()
+	}
+	cmd.Env = append(cmd.Env, processEnv+"=1")
 	began := time.Now()
 	if err := cmd.Start(); err != nil {
 		callsW.Close()

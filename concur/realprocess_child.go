@@ -14,14 +14,13 @@ import (
 // tells the pool that it is ready, then runs the calls that arrive on file descriptor 3, one
 // at a time, and answers each on file descriptor 4, until the pool closes the pipe. lookup
 // returns the function of a name, in this process. A panic in a function fails its call;
-// the child serves on.
+// the child serves on. It fails at once in a process that StartProcesses did not start.
 func ServeProcess(lookup func(name string) (reflect.Value, error)) error {
-	calls, replies := os.NewFile(3, "concur-calls"), os.NewFile(4, "concur-replies")
-	for _, f := range []*os.File{calls, replies} {
-		if _, err := f.Stat(); err != nil {
-			return errors.New("concur: ServeProcess runs in a child that StartProcesses started (it has no pipes from a pool)")
-		}
+	if os.Getenv(processEnv) != "1" {
+		return errors.New("concur: ServeProcess runs in a child that StartProcesses started, not here")
 	}
+	os.Unsetenv(processEnv) // not for the processes that this one starts
+	calls, replies := os.NewFile(3, "concur-calls"), os.NewFile(4, "concur-replies")
 	defer calls.Close()
 	defer replies.Close()
 	return serveProcess(calls, replies, lookup)

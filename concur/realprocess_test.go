@@ -14,9 +14,6 @@ import (
 	"testing"
 )
 
-// childEnv makes the test binary a child of a real process pool, serving childFuncs.
-const childEnv = "CONCUR_TEST_PROCESS_CHILD"
-
 // counter is the variable whose address and value differ between processes.
 var counter int
 
@@ -55,14 +52,13 @@ func lookupChildFunc(name string) (reflect.Value, error) {
 // startTestChild is the ProcessStarter of the tests: the test binary itself as a child.
 func startTestChild() (*exec.Cmd, error) {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=1")
 	cmd.Stderr = os.Stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	return cmd, nil
 }
 
 func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) == "1" {
+	if os.Getenv(processEnv) == "1" { // started by StartProcesses
 		if err := ServeProcess(lookupChildFunc); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -292,5 +288,12 @@ func TestStartProcessesErrors(t *testing.T) {
 	SetProcessStarter(func() (*exec.Cmd, error) { return exec.Command("/bin/true"), nil })
 	if _, err := StartProcesses(1); err == nil || !strings.Contains(err.Error(), "ended before it was ready: exit status 0") {
 		t.Errorf("a child that does not serve: %v", err)
+	}
+}
+
+func TestServeProcessOutsideAPool(t *testing.T) {
+	err := ServeProcess(lookupChildFunc)
+	if err == nil || !strings.Contains(err.Error(), "ServeProcess runs in a child that StartProcesses started, not here") {
+		t.Errorf("ServeProcess outside a pool: %v", err)
 	}
 }

@@ -146,8 +146,12 @@ func TestProcessPoolWithoutCommand(t *testing.T) {
 	h := newHarness(t, Options{})
 	out := h.mustExec(`import ("concur"; "fmt")
 _, err := concur.StartProcesses(1)
-fmt.Println(err)`).out.Text("stdout")
+fmt.Println(err)
+fmt.Println(concur.ServeProcess(nil))`).out.Text("stdout")
 	if !strings.Contains(out, "real process pools run only in interpreted cells of ConcurLab") {
 		t.Errorf("StartProcesses without a command: %q", out)
+	}
+	if !strings.Contains(out, "ServeProcess runs in a child that StartProcesses started, not here") {
+		t.Errorf("ServeProcess in a session: %q", out)
 	}
 }

@@ -80,8 +80,9 @@
 // 3.5 ms for a fork). They are started afresh (exec), not forked: Python's fork start method
 // copies the parent's memory with its values, spawn starts afresh as here. A variable's
 // address in two processes is a number in two different address spaces: equal or not, the
-// values behind it are separate. In practice the addresses differ here, as Go 1.26 places
-// each process's heap at a random base address. Compiled programs (%%compile cells, go run)
+// values behind it are separate. In practice the addresses differ here: Go 1.26 places each
+// process's heap at a random base address, and without that the interpreter's allocations
+// before the variable differ from process to process (docs/benchmarks.md). Compiled programs (%%compile cells, go run)
 // have no interpreter to replay a session in: there StartProcesses returns
 // ErrNoProcessStarter. The simulated pools above remain the cheap default; a real pool is for
 // measuring what the simulation charges.

@@ -198,7 +198,7 @@ func processRows(cfg config, python string, pool result[realPoolRun]) table {
 	}
 	add("Go binary (fork/exec/wait; gob through pipes)", goCosts, goErr, concur.GoProcessCosts(), "GoProcessCosts")
 	add("Python ProcessPoolExecutor (fork)", pyCosts, pyErr, concur.PythonProcessCosts(), "PythonProcessCosts")
-	add("real process pool (concur.StartProcesses in a cell: exec, interpreter, declarations replayed; gob through pipes)",
+	add("real process pool (concur.StartProcesses in a cell)",
 		pool.v.costs, pool.err, concur.PythonProcessCosts(), "PythonProcessCosts")
 	t = append(t, row{Figure: "process costs, real process pool: a 1 MiB []byte there and back (2 MiB copied)",
 		Ours: show(pool, func(r realPoolRun) string { return ms(r.mib) })})

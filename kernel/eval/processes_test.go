@@ -9,23 +9,23 @@ import (
 	"time"
 )
 
-// processChildEnv makes the test binary a child of a real process pool (ServeProcess).
-const processChildEnv = "CONCURLAB_EVAL_TEST_PROCESS"
+// processArg, as the test binary's last argument, makes it a child of a real process pool
+// (ServeProcess).
+const processArg = "concurlab-eval-test-process"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(processChildEnv) == "1" {
+	if os.Args[len(os.Args)-1] == processArg {
 		if err := ServeProcess(os.Stdin); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 		os.Exit(0)
 	}
-	os.Setenv(processChildEnv, "1") // for the children; this process has checked it already
 	os.Exit(m.Run())
 }
 
 // processOptions are the options of a session whose process pools are this test binary.
-var processOptions = Options{ProcessCommand: []string{os.Args[0], "-test.run=^$"}}
+var processOptions = Options{ProcessCommand: []string{os.Args[0], processArg}}
 
 // processDecls are the declarations that the tests' children replay.
 const processDecls = `import (

@@ -434,10 +434,11 @@ func (c *child) call(name string, args []any, result reflect.Value) (err, broken
 	return nil, nil
 }
 
-// breaks records why the pool broke and ends its processes.
+// breaks records why the pool broke and ends its processes. A pool that Close or Interrupt
+// ended first is not broken: its processes died because it ended them.
 func (p *RealProcessPool) breaks(err error) {
 	p.mu.Lock()
-	if p.broken == nil {
+	if p.broken == nil && !isClosed(p.closing) {
 		p.broken = err
 	}
 	p.mu.Unlock()

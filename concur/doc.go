@@ -62,6 +62,31 @@
 // ProcessCosts.BreakEven tells. But a func's captured variables are still shared, which real
 // processes never share: pass data as arguments, as you would to a real process.
 //
+// # Real processes (真正的进程: 独立的内存, 启动开销, 复制参数)
+//
+// StartProcesses starts a RealProcessPool of real OS processes: in a ConcurLab session each is
+// a child of the worker that declares the session's declarations afresh in its own
+// interpreter (the values that the session's statements computed stay behind, and each
+// package-level variable starts at its initial value). Call runs a declared function by name
+// in one of them and waits, as net/rpc's Client.Call does; Go does it asynchronously and
+// returns a Future. The arguments and the result are copied with encoding/gob, as Python's
+// ProcessPoolExecutor pickles them (a struct crosses with its exported fields); a panic or a
+// returned error in the child is the call's *RemoteError, and the pool serves on. PIDs and
+// StartUps show that they are other processes and what starting them cost.
+//
+// Model and reality: these are real processes — separate memory, their own PIDs, start-up and
+// copying measured, not charged — and cost what docs/benchmarks.md shows (tens of
+// milliseconds to start, as the interpreter starts and replays the session, against Python's
+// 3.5 ms for a fork). They are started afresh (exec), not forked: Python's fork start method
+// copies the parent's memory with its values, spawn starts afresh as here. A variable's
+// address in two processes is a number in two different address spaces: equal or not, the
+// values behind it are separate. In practice the addresses differ here: Go 1.26 places each
+// process's heap at a random base address, and without that the interpreter's allocations
+// before the variable differ from process to process (docs/benchmarks.md). Compiled programs (%%compile cells, go run)
+// have no interpreter to replay a session in: there StartProcesses returns
+// ErrNoProcessStarter. The simulated pools above remain the cheap default; a real pool is for
+// measuring what the simulation charges.
+//
 // # Atomic operations and thread safety (原子性, 线程安全)
 //
 // List sorts as CPython's list.sort does: Sort of ints never lets another thread of its GIL

@@ -28,12 +28,14 @@ func interrupted() <-chan struct{} {
 // and a thread that Interrupt kept from taking its GIL back goes on without it. Pools stop their
 // workers, and CPU workloads stop at their next unit of work, so no goroutine that concur
 // started is left behind once the user's funcs return. Calls made after Interrupt work as
-// usual; pools made before it are closed for good. The kernel calls it when the user presses
-// Interrupt.
+// usual; pools made before it are closed for good, and the processes of real process pools
+// (StartProcesses) are killed before Interrupt returns. The kernel calls it when the user
+// presses Interrupt.
 func Interrupt() {
 	fresh := make(chan struct{})
 	old := interruption.Swap(&fresh)
 	close(*old)
+	livePools.endAll()
 }
 
 // isClosed reports whether ch has been closed, without blocking.

@@ -103,7 +103,7 @@ func run(markdown string, quick, withPeer bool, binary, python string) error {
 	ours.finishOurs(cfg, filepath.Join(root, "notebooks"))
 	t := kernelRows(cfg, ours.r, peerResults)
 	t = append(t, libraryRows(root, cfg)...)
-	t = append(t, processRows(cfg, python)...)
+	t = append(t, processRows(cfg, python, ours.r.realPool)...)
 	logf("done in %v", time.Since(began).Round(time.Second))
 	if err := t.writeText(os.Stdout, peerName); err != nil {
 		return err

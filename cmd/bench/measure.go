@@ -42,6 +42,7 @@ type kernelResults struct {
 	zombie    result[abandonment]
 	fib       result[[2]time.Duration] // interpreted, compiled
 	compiled  result[compiledRun]
+	realPool  result[realPoolRun]
 	notebooks result[notebookRun]
 }
 
@@ -158,6 +159,9 @@ func (s *session) finishOurs(cfg config, notebookDir string) {
 		logf("%s: %%%%compile cells, fib(%d)", spec.name, cfg.compiledFibN)
 		run, err := measureCompiled(c, cfg.compiledFibN)
 		r.compiled = measured("%%compile", run, err)
+		logf("%s: a real process pool", spec.name)
+		pool, err := measureRealPool(c, cfg.starts, cfg.roundTrips)
+		r.realPool = measured("real process pool", pool, err)
 	})
 	if s.c == nil {
 		return // no session: the notebooks would fail as well

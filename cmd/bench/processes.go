@@ -165,8 +165,9 @@ func measurePythonPool(python string) (processCosts, error) {
 	return processCosts{seconds(r.Start), seconds(r.Trip), seconds(r.BigTrip) / (2 * bigInts * 8 / 1024)}, nil
 }
 
-// processRows measures real processes and puts them beside concur's ProcessCosts.
-func processRows(cfg config, python string) table {
+// processRows measures real processes and puts them, and the real process pool that a cell
+// started (pool), beside concur's ProcessCosts.
+func processRows(cfg config, python string, pool result[realPoolRun]) table {
 	logf("process costs")
 	goCosts, goErr := measureGoProcesses(cfg.starts * 2)
 	pyCosts, pyErr := measurePythonPool(python)
@@ -197,5 +198,9 @@ func processRows(cfg config, python string) table {
 	}
 	add("Go binary (fork/exec/wait; gob through pipes)", goCosts, goErr, concur.GoProcessCosts(), "GoProcessCosts")
 	add("Python ProcessPoolExecutor (fork)", pyCosts, pyErr, concur.PythonProcessCosts(), "PythonProcessCosts")
+	add("real process pool (concur.StartProcesses in a cell)",
+		pool.v.costs, pool.err, concur.PythonProcessCosts(), "PythonProcessCosts")
+	t = append(t, row{Figure: "process costs, real process pool: a 1 MiB []byte there and back (2 MiB copied)",
+		Ours: show(pool, func(r realPoolRun) string { return ms(r.mib) })})
 	return t
 }

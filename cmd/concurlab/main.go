@@ -7,7 +7,9 @@
 //	concurlab version                                        print the version
 //
 // The kernel process holds the Jupyter sockets and supervises a worker process
-// (`concurlab worker`, started by the kernel, not by people) in which cells run.
+// (`concurlab worker`, started by the kernel, not by people) in which cells run. The processes
+// of a real process pool that a cell starts (concur.StartProcesses) are `concurlab process`,
+// started by the worker.
 package main
 
 import (
@@ -35,6 +37,8 @@ func main() {
 		err = runKernel(args)
 	case "worker":
 		err = runWorker()
+	case "process":
+		err = runProcess()
 	case "install":
 		err = runInstall(args)
 	case "version", "--version", "-v":

@@ -15,3 +15,5 @@ var errUnsupported = fmt.Errorf("the kernel runs on Linux only, not on %s (see R
 func runKernel([]string) error { return errUnsupported }
 
 func runWorker() error { return errUnsupported }
+
+func runProcess() error { return errUnsupported }

@@ -30,11 +30,23 @@ func runWorker() error {
 	// Cells are programs run without arguments, as `go run main.go` runs them: flag.Parse
 	// and os.Args must not see the worker's own.
 	os.Args = os.Args[:1]
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
 	return worker.RunChild(func() (engine.Engine, error) {
-		s, err := eval.New(eval.Options{})
+		s, err := eval.New(eval.Options{ProcessCommand: []string{exe, "process"}})
 		if err != nil {
 			return nil, err
 		}
 		return magic.Wrap(s), nil
 	})
+}
+
+// runProcess is a process of a real process pool that a cell started (concur.StartProcesses):
+// it declares the session's declarations, which arrive on stdin, and serves the pool's calls.
+func runProcess() error {
+	debug.SetMaxStack(maxStack)
+	os.Args = os.Args[:1]
+	return eval.ServeProcess(os.Stdin)
 }

@@ -45,4 +45,8 @@
 //   - A cell whose flow and goroutines all wait on channels, locks or wait groups, with no
 //     timer pending, ends after Options.DeadlockAfter with Go's "all goroutines are asleep -
 //     deadlock!" and where each goroutine waits.
+//   - With Options.ProcessCommand, concur.StartProcesses starts real processes that run
+//     ServeProcess: each declares the session's declarations in a session of its own and calls
+//     its functions by name for the pool; they print into the cell, and an interrupt or Reset
+//     kills them.
 package eval

@@ -21,6 +21,11 @@ var _ complete.Scope = (*Session)(nil)
 func (s *Session) Sources() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.sourcesLocked()
+}
+
+// sourcesLocked is Sources with s.mu held.
+func (s *Session) sourcesLocked() []string {
 	var out []string
 	for _, imp := range s.imports {
 		out = append(out, imp.source())

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
@@ -35,6 +36,11 @@ type Options struct {
 	DeadlockAfter time.Duration
 	// ResultLimit caps the text/plain of a cell's result, in bytes. Zero or less means 20 000.
 	ResultLimit int
+	// ProcessCommand is the command that starts a child of a real process pool
+	// (concur.StartProcesses), a process that calls ServeProcess: the session installs it as
+	// concur's ProcessStarter, of which a process has one (the last New's). Empty,
+	// StartProcesses fails with concur.ErrNoProcessStarter.
+	ProcessCommand []string
 }
 
 // Session is one interpreter session. It implements engine.Engine, engine.Replayer and
@@ -59,6 +65,8 @@ type Session struct {
 	// synchronisation a read could order after: the session then reads these copies.
 	settled map[string]reflect.Value
 	halted  *interp.Interpreter // the interpreter whose goroutines yaegi has stopped
+	// sources are the declarations that the children of process pools replay (publishSources).
+	sources atomic.Pointer[[]string]
 }
 
 var _ interface {
@@ -93,6 +101,10 @@ func New(opts Options) (*Session, error) {
 	concur.SetProgressReporter(func(title string, total int) concur.ProgressReporter {
 		return display.LabeledProgress(title, total)
 	})
+	concur.SetProcessStarter(nil)
+	if len(opts.ProcessCommand) > 0 {
+		concur.SetProcessStarter(s.startProcess)
+	}
 	s.in = s.newInterpreter()
 	s.settled = copyVars(s.in.Globals())
 	return s, nil
@@ -162,6 +174,7 @@ func (s *Session) Reset() {
 	s.rt.forgetTypes()
 	s.in, s.decls, s.imports, s.vars, s.stale = s.newInterpreter(), nil, nil, nil, false
 	s.settled = copyVars(s.in.Globals())
+	s.publishSources()
 }
 
 // halt stops every goroutine of the session's interpreter at its next interpreted
@@ -306,6 +319,7 @@ func (s *Session) runLocked(ctx context.Context, code string, cell int) (result 
 			gen = nil
 			i = run - 1
 		default:
+			s.publishSources()
 			result, err = s.runStatements(ctx, p, cell, i == len(parsed)-1)
 		}
 		if err != nil {

@@ -80,6 +80,10 @@ Concurrency (import "concur"):
   concur.Convoy(interval, ops, io, true)     the convoy effect, as forced waits per I/O operation
   concur.NewThreadPool(n), concur.NewProcessPool(n)  pools with and without a shared GIL
   concur.PythonProcessCosts().BreakEven(w, n, bytes)  the task size a process pool needs
+  pool, err := concur.StartProcesses(n)      REAL processes (the pools above are simulated):
+    pool.Call("square", 7, &out)             each replays the session's declarations, runs a
+    pool.Go(name, arg, &out), pool.PIDs()    func by name; arguments copied by gob (as pickle);
+    pool.StartUps(), pool.Close()            own PIDs and memory; Interrupt and %reset kill them
   concur.OSThreads()                         goroutines against OS threads (goroutines have no names)
   %%trace on a cell's first line draws what its threads did.
 Compiled cells (%%compile, %%compile -race, %%compile -tags x):

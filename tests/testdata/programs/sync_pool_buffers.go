@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
-var created int
+var created atomic.Int32 // New runs on the goroutines that find the pool empty, at once
 
 var bufPool = sync.Pool{
 	New: func() any {
-		created++
+		created.Add(1)
 		return new(bytes.Buffer)
 	},
 }
@@ -27,7 +28,7 @@ func main() {
 	for i := range 3 {
 		fmt.Println(render("item", i))
 	}
-	fmt.Println("created at least one:", created >= 1)
+	fmt.Println("created at least one:", created.Load() >= 1)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	out := map[string]bool{}

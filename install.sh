@@ -73,12 +73,13 @@ run_tests() {
   # One package at a time: the timing tests (an interrupted compiled call costs its worker
   # only once it keeps a core busy) must not share the two cores with tests/programs' builds.
   go test -count=1 -p 1 ./...
-  # -race over every package but tests/programs, whose 200-odd programs run in this process
-  # with goroutines that outlive their cell: there yaegi v0.16.1 still races with itself in
-  # ways our code cannot order (it replaces the global frame's slice while an earlier cell's
-  # goroutine reads it, and copies a value for a method call while a deferred wg.Done updates
-  # it). The races of the select statement, the closure slot and the go statement's frame,
-  # which also gave wrong results, are lowered away (kernel/gofront, kernel/eval).
+  # -race over every package but tests/programs, whose 200-odd programs run in one process,
+  # in one session too, with goroutines that outlive their program: there yaegi v0.16.1 still
+  # races with itself in a way our code cannot order (compiling a chunk replaces the global
+  # frame's slice, interp.go:486-490, while a goroutine still running reads it; the old slice
+  # stays valid, so nothing reads a wrong value). The races of the select statement, the
+  # closure slot, the go statement's frame and pointer receivers, which also gave wrong
+  # results, are lowered away (kernel/gofront, kernel/eval).
   go test -count=1 -race $(go list ./... | grep -v -e '/tests/programs$')
   # Budgets in runs, not seconds: go1.26's fuzzer can fail a target with "context deadline
   # exceeded" when a -fuzztime duration runs out under load (go.dev/issue/75804).

@@ -119,6 +119,9 @@ func TestProgram(t *testing.T) {
 		{Kind: Import, Text: `import "concur"`},
 		{Kind: Declaration, Text: "func double(x int) int { return 2 * x }", Cell: 2, Line: 1, Col: 1, Declares: []string{"double"}},
 		{Kind: Declaration, Text: "func old() {}", Cell: 3, Line: 4, Col: 1, Declares: []string{"old"}},
+		{Kind: Declaration, Text: "type counter struct{ n int }", Cell: 4, Line: 1, Col: 1, Declares: []string{"counter"}},
+		{Kind: Declaration, Text: "func (c *counter) inc() { c.n = double(c.n) }", Cell: 4, Line: 2, Col: 1, Declares: []string{"counter.inc"}},
+		{Kind: Declaration, Text: "func perCore() int { return cores }", Cell: 5, Line: 1, Col: 1, Declares: []string{"perCore"}},
 	}
 	tests := []struct {
 		name      string
@@ -131,8 +134,12 @@ func TestProgram(t *testing.T) {
 	}{
 		{"body with earlier declarations",
 			Source{Cell: stmts(9, "fmt.Println(double(2))"), Earlier: earlier}, false,
-			[]string{"\t\"fmt\"\n", "/*line __cell_2.go:1:1*/func double", "/*line __cell_3.go:4:1*/func old", "func main() {\n/*line __cell_0.go:1:1*/fmt.Println"},
-			[]string{`"strings"`, "concur"}, false, []string{"zz_interrupt.go"}},
+			[]string{"\t\"fmt\"\n", "/*line __cell_2.go:1:1*/func double", "func main() {\n/*line __cell_0.go:1:1*/fmt.Println"},
+			[]string{`"strings"`, "concur", "func old", "perCore"}, false, []string{"zz_interrupt.go"}},
+		{"the earlier declarations used, through others; a method with its type",
+			Source{Cell: stmts(9, "var c counter\nc.inc()"), Earlier: earlier}, false,
+			[]string{"type counter", "func (c *counter) inc()", "func double"},
+			[]string{"func old", "perCore"}, false, nil},
 		{"a declaration of the cell replaces the earlier one",
 			Source{Cell: append(stmts(9, "fmt.Println(double(2))"), Piece{Kind: Declaration, Text: "func double(x int) int { return x + x }", Cell: 9, Line: 2, Col: 1, Declares: []string{"double"}}), Earlier: earlier}, false,
 			[]string{"/*line __cell_0.go:2:1*/func double(x int) int { return x + x }"},

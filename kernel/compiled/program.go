@@ -169,7 +169,7 @@ func bodyProgram(src Source, trace, result bool) (*program, error) {
 			kept = append(kept, d)
 		}
 	}
-	decls = append(kept, decls...)
+	decls = append(reachable(append(slices.Clone(decls), stmts...), kept), decls...)
 	used := selectorNames(append(slices.Clone(decls), stmts...))
 	imports := own
 	for _, imp := range earlier {
@@ -299,26 +299,73 @@ func packageName(ip string) string {
 func selectorNames(pieces []Piece) map[string]bool {
 	used := map[string]bool{}
 	for _, p := range pieces {
-		fset := token.NewFileSet()
-		file := fset.AddFile("", -1, len(p.Text))
-		var s scanner.Scanner
-		s.Init(file, []byte(p.Text), nil, 0)
-		prev := ""
-		for {
-			_, tok, lit := s.Scan()
-			if tok == token.EOF {
-				break
+		scanIdents(p.Text, func(name string, selects bool) {
+			if selects {
+				used[name] = true
 			}
-			if tok == token.PERIOD && prev != "" {
-				used[prev] = true
-			}
-			prev = ""
-			if tok == token.IDENT {
-				prev = lit
-			}
-		}
+		})
 	}
 	return used
+}
+
+// scanIdents calls f with each identifier of text, and whether a dot follows it.
+func scanIdents(text string, f func(name string, selects bool)) {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(text))
+	var s scanner.Scanner
+	s.Init(file, []byte(text), nil, 0)
+	prev := ""
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if prev != "" {
+			f(prev, tok == token.PERIOD)
+		}
+		prev = ""
+		if tok == token.IDENT {
+			prev = lit
+		}
+	}
+	if prev != "" {
+		f(prev, false)
+	}
+}
+
+// reachable returns those of earlier, declarations of earlier cells, that own, the program's
+// own code, uses, directly or through other declarations, in their order; a method goes with
+// its type. The others stay out of the program: one of them may use what only the
+// interpreter has (a variable that a statement made), and the build would fail on it.
+func reachable(own, earlier []Piece) []Piece {
+	need := map[string]bool{}
+	uses := func(p Piece) {
+		scanIdents(p.Text, func(name string, _ bool) { need[name] = true })
+	}
+	for _, p := range own {
+		uses(p)
+	}
+	kept := make([]bool, len(earlier))
+	for changed := true; changed; {
+		changed = false
+		for i, d := range earlier {
+			if kept[i] || !slices.ContainsFunc(d.Declares, func(name string) bool {
+				typ, _, _ := strings.Cut(name, ".")
+				return need[typ]
+			}) {
+				continue
+			}
+			kept[i], changed = true, true
+			uses(d)
+		}
+	}
+	var out []Piece
+	for i, d := range earlier {
+		if kept[i] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // edit replaces text[start:end] with repl.

@@ -16,6 +16,16 @@ import (
 // deadlockTick is how often the deadlock check looks at the goroutines.
 const deadlockTick = 100 * time.Millisecond
 
+// clockHintAfter is how long every goroutine waits, with a ticker or timer of the session
+// that the check cannot see through, before the cell is told that it may be deadlocked.
+const clockHintAfter = 3 * time.Second
+
+// clockHint is what the cell is told then.
+const clockHint = "Every goroutine of the cell has been blocked for %v. A ticker or timer that this session made " +
+	"(time.NewTicker, time.NewTimer, time.Tick, time.AfterFunc: its Stop cannot be seen from here) may still wake them, " +
+	"so this is not called a deadlock. If nothing should wake them, it is one: interrupt the kernel to stop the cell; " +
+	"declarations and values of earlier cells are kept.\n"
+
 // deadlock is the diagnosis of a cell whose flow and goroutines all wait on each other.
 type deadlock struct{ waits []goroutineWait }
 
@@ -56,7 +66,8 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 	go func() {
 		tick := time.NewTicker(deadlockTick)
 		defer tick.Stop()
-		var since time.Time
+		var since, clockSince time.Time
+		hinted := false
 		cpu := processCPU()
 		for {
 			select {
@@ -73,8 +84,17 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 					cpu = processCPU()
 					continue
 				}
-				d := s.blocked()
+				d, clocks := s.blocked()
 				cpu = processCPU()
+				switch {
+				case clocks && clockSince.IsZero():
+					clockSince = now
+				case clocks && !hinted && now.Sub(clockSince) >= clockHintAfter:
+					s.ro.deliver("stderr", fmt.Sprintf(clockHint, clockHintAfter))
+					hinted = true
+				case !clocks:
+					clockSince = time.Time{}
+				}
 				switch {
 				case d == nil:
 					since = time.Time{}
@@ -92,11 +112,22 @@ func (s *Session) watchDeadlock(ctx context.Context, cancel context.CancelCauseF
 
 // blocked returns the diagnosis when every goroutine that runs interpreted or concur code
 // waits on a channel, lock or wait group and no sleep or timer is pending (the cells' own, and
-// concur's timed waits, which concur counts); otherwise nil.
-func (s *Session) blocked() *deadlock {
-	if s.rt.pendingTimers().Load() > 0 || s.rt.clockUsed.Load() || concur.TimedWaits() > 0 {
-		return nil
+// concur's timed waits, which concur counts); otherwise nil. clocks reports that all would be
+// so, but for a ticker or timer whose Stop the check cannot see.
+func (s *Session) blocked() (d *deadlock, clocks bool) {
+	if s.rt.pendingTimers().Load() > 0 || concur.TimedWaits() > 0 {
+		return nil, false
 	}
+	d = s.waits()
+	if d != nil && s.rt.clockUsed.Load() {
+		return nil, true
+	}
+	return d, false
+}
+
+// waits returns the diagnosis when every goroutine that runs interpreted or concur code waits
+// on a channel, lock or wait group; otherwise nil.
+func (s *Session) waits() *deadlock {
 	origins := s.rt.origins()
 	d := &deadlock{}
 	for _, g := range strings.Split(allStacks(), "\n\n") {

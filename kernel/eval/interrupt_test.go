@@ -106,6 +106,25 @@ fmt.Println(len(c), <-c)`).out.Text("stdout")
 	}
 }
 
+// A ticker of an earlier cell, stopped, may be what wakes a cell whose goroutines all wait:
+// the cell is not ended as deadlocked, but told after a while that it may be, and how to stop
+// it.
+func TestBlockedBesideATickerIsToldHowToStop(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.mustExec(`import "time"`)
+	h.mustExec(`tick := time.NewTicker(time.Millisecond)
+<-tick.C
+tick.Stop()`)
+	r, _ := h.interruptAfter(`answer := make(chan string)
+answer <- "42"`, clockHintAfter+time.Second)
+	if r.reply.Error == nil || r.reply.Error.Name != "Interrupted" {
+		t.Fatalf("reply error = %+v, want Interrupted (not a deadlock: the ticker might still wake it)", r.reply.Error)
+	}
+	if got := r.out.Text("stderr"); !strings.Contains(got, "may still wake them") || !strings.Contains(got, "interrupt the kernel") {
+		t.Errorf("stderr = %q, want the hint that the cell may be deadlocked", got)
+	}
+}
+
 func TestLocksAreNotCopiedByRebuild(t *testing.T) {
 	h := newHarness(t, Options{DeadlockAfter: -1})
 	h.mustExec(`import "sync"`)
